@@ -1,0 +1,122 @@
+package io.fullstackhelidon;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fullstackhelidon.config.ConfigurationException;
+import io.fullstackhelidon.config.SecretCheck;
+import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.db.Database;
+import io.fullstackhelidon.items.ItemRepository;
+import io.fullstackhelidon.items.ItemService;
+import io.fullstackhelidon.items.ItemsApi;
+import io.fullstackhelidon.login.LoginApi;
+import io.fullstackhelidon.privateapi.PrivateApi;
+import io.fullstackhelidon.security.AccessTokens;
+import io.fullstackhelidon.security.BearerTokenFilter;
+import io.fullstackhelidon.security.HmacJwt;
+import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.users.CurrentUser;
+import io.fullstackhelidon.users.UserRepository;
+import io.fullstackhelidon.users.UserService;
+import io.fullstackhelidon.users.UsersApi;
+import io.fullstackhelidon.utils.UtilsApi;
+import io.fullstackhelidon.web.ApiService;
+import io.fullstackhelidon.web.CorsFilter;
+import io.fullstackhelidon.web.ErrorMapping;
+import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.RouteCatalog;
+import io.fullstackhelidon.web.validation.EmailAddress;
+
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The composition root: builds every component by constructor from the settings, and registers routes, filters and
+ * error mapping on the routing. Closing it (or stopping the server it is a feature of) closes the database pool.
+ */
+public final class App implements HttpFeature, AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(App.class.getName());
+
+    private final Settings settings;
+    private final Database database;
+    private final Json json = new Json();
+    private final AccessTokens accessTokens;
+    private final UserService users;
+    private final List<ApiService> apis = new ArrayList<>();
+
+    private App(Settings settings, Clock clock) {
+        this.settings = settings;
+        SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
+        this.database = Database.open(settings.database());
+        try {
+            PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
+            this.accessTokens = new AccessTokens(new HmacJwt(settings.security().secretKey(), clock),
+                                                 settings.security().accessTokenLifetime());
+            this.users = new UserService(new UserRepository(database.client()), hasher, clock);
+            CurrentUser currentUser = new CurrentUser(users);
+            ItemService items = new ItemService(new ItemRepository(database.client()), clock);
+
+            apis.add(new LoginApi(users, accessTokens, currentUser, json));
+            apis.add(new UsersApi(users, currentUser, json));
+            apis.add(new UtilsApi(json));
+            apis.add(new ItemsApi(items, currentUser, json));
+            if (settings.development()) {
+                apis.add(new PrivateApi(users, json));
+            }
+            createFirstSuperuser();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Builds the application: checks secrets, migrates the database, creates the first superuser. */
+    public static App create(Settings settings, Clock clock) {
+        return new App(settings, clock);
+    }
+
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        RouteCatalog catalog = new RouteCatalog(json);
+        routing.addFilter(new CorsFilter(settings.corsOrigins()))
+                .addFilter(new BearerTokenFilter(accessTokens));
+        for (ApiService api : apis) {
+            routing.register(settings.apiPrefix(), api);
+            catalog.add(settings.apiPrefix(), api);
+        }
+        routing.any(catalog);
+        new ErrorMapping(json).register(routing);
+    }
+
+    @Override
+    public void afterStop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    private void createFirstSuperuser() {
+        String email;
+        try {
+            email = EmailAddress.normalize(settings.firstSuperuser().email());
+        } catch (EmailAddress.InvalidEmailException e) {
+            throw new ConfigurationException("FIRST_SUPERUSER is not a valid e-mail address: " + e.getMessage());
+        }
+        users.ensureSuperuser(email, settings.firstSuperuser().password());
+    }
+}

@@ -1,0 +1,35 @@
+package io.fullstackhelidon.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the data lives: a JDBC URL with its credentials, plus the pool sizing.
+ *
+ * @param jdbcUrl        JDBC URL (H2 or PostgreSQL)
+ * @param username       user name, may be empty for the embedded database
+ * @param password       password, may be empty
+ * @param poolProperties HikariCP properties under their Hikari names ({@code maximumPoolSize}, ...)
+ */
+public record DatabaseSettings(String jdbcUrl, String username, String password, Map<String, String> poolProperties) {
+
+    public DatabaseSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        poolProperties = Map.copyOf(poolProperties);
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    public boolean isH2() {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + jdbcUrl + ", user=" + username + ", pool=" + poolProperties + "]";
+    }
+}

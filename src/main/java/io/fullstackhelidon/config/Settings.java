@@ -1,0 +1,170 @@
+package io.fullstackhelidon.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+/**
+ * The typed settings of the service, read once at start-up.
+ *
+ * @param projectName    shown in e-mails and the OpenAPI title ({@code PROJECT_NAME})
+ * @param development    {@code FASTAPI_ENV=development}: enables the private route, secret check only warns
+ * @param apiPrefix      prefix of every API path ({@code API_V1_STR})
+ * @param frontendHost   the frontend's origin, the only CORS origin by default ({@code FRONTEND_HOST})
+ * @param corsOrigins    every origin allowed by CORS: the frontend host plus configured extras
+ * @param security       token and password-hash settings
+ * @param firstSuperuser the account created at start-up when missing
+ * @param database       where the data lives
+ */
+public record Settings(String projectName,
+                       boolean development,
+                       String apiPrefix,
+                       String frontendHost,
+                       List<String> corsOrigins,
+                       SecuritySettings security,
+                       FirstSuperuser firstSuperuser,
+                       DatabaseSettings database) {
+
+    public Settings {
+        Objects.requireNonNull(projectName, "projectName");
+        Objects.requireNonNull(apiPrefix, "apiPrefix");
+        Objects.requireNonNull(frontendHost, "frontendHost");
+        corsOrigins = List.copyOf(corsOrigins);
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(firstSuperuser, "firstSuperuser");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * Token and password-hash settings.
+     *
+     * @param secretKey           HS256 key of access and reset tokens ({@code SECRET_KEY})
+     * @param accessTokenLifetime lifetime of an access token ({@code ACCESS_TOKEN_EXPIRE_MINUTES})
+     * @param passwordHash        argon2id cost of new password hashes
+     */
+    public record SecuritySettings(String secretKey, Duration accessTokenLifetime, PasswordHashSettings passwordHash) {
+
+        public SecuritySettings {
+            Objects.requireNonNull(secretKey, "secretKey");
+            Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
+            Objects.requireNonNull(passwordHash, "passwordHash");
+        }
+
+        @Override
+        public String toString() {
+            return "SecuritySettings[secretKey=***, accessTokenLifetime=" + accessTokenLifetime + ", passwordHash="
+                   + passwordHash + "]";
+        }
+    }
+
+    /**
+     * Argon2id parameters; the defaults are argon2-cffi's, which the template's hashes carry.
+     *
+     * @param memoryKib   memory per hash in KiB
+     * @param iterations  passes over memory
+     * @param parallelism lanes
+     */
+    public record PasswordHashSettings(int memoryKib, int iterations, int parallelism) {
+
+        public PasswordHashSettings {
+            if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
+                throw new ConfigurationException("Invalid argon2 parameters: m=" + memoryKib + ", t=" + iterations
+                                                 + ", p=" + parallelism);
+            }
+        }
+    }
+
+    /**
+     * The bootstrap superuser ({@code FIRST_SUPERUSER}, {@code FIRST_SUPERUSER_PASSWORD}).
+     *
+     * @param email    its e-mail address
+     * @param password its initial password
+     */
+    public record FirstSuperuser(String email, String password) {
+
+        public FirstSuperuser {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "FirstSuperuser[" + email + ", password=***]";
+        }
+    }
+
+    /** Reads the settings; fails with a message naming the variable to set when a required one is missing. */
+    public static Settings from(Config config) {
+        String frontendHost = text(config, "app.frontend-host").orElse("http://localhost:5173");
+        List<String> origins = new ArrayList<>();
+        origins.add(frontendHost);
+        text(config, "app.cors-origins").ifPresent(extra -> origins.addAll(originList(extra)));
+        return new Settings(
+                required(config, "app.project-name", "PROJECT_NAME"),
+                text(config, "app.environment").map("development"::equalsIgnoreCase).orElse(false),
+                text(config, "app.api-prefix").orElse("/api/v1"),
+                frontendHost,
+                origins.stream().distinct().toList(),
+                new SecuritySettings(
+                        required(config, "security.secret-key", "SECRET_KEY"),
+                        Duration.ofMinutes(config.get("security.access-token-expire-minutes").asLong().orElse(11520L)),
+                        new PasswordHashSettings(
+                                config.get("security.password-hash.memory-kib").asInt().orElse(65536),
+                                config.get("security.password-hash.iterations").asInt().orElse(3),
+                                config.get("security.password-hash.parallelism").asInt().orElse(4))),
+                new FirstSuperuser(
+                        required(config, "first-superuser.email", "FIRST_SUPERUSER"),
+                        required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
+                database(config.get("database")));
+    }
+
+    private static DatabaseSettings database(Config config) {
+        String username = text(config, "username").orElse("");
+        String password = text(config, "password").orElse("");
+        DatabaseUrl.Target target;
+        Optional<String> url = text(config, "url");
+        Optional<String> postgresServer = text(config, "postgres.server");
+        if (url.isPresent()) {
+            target = DatabaseUrl.parse(url.get(), username, password);
+        } else if (postgresServer.isPresent()) {
+            target = DatabaseUrl.fromParts(postgresServer.get(),
+                                           text(config, "postgres.port").orElse("5432"),
+                                           text(config, "postgres.user").orElse("postgres"),
+                                           text(config, "postgres.password").orElse(""),
+                                           text(config, "postgres.db").orElse("app"));
+        } else {
+            target = new DatabaseUrl.Target(
+                    text(config, "embedded-url").orElseThrow(() -> new ConfigurationException(
+                            "Set DATABASE_URL, or database.embedded-url for the embedded H2 database")),
+                    username, password);
+        }
+        Map<String, String> pool = config.get("pool").detach().asMap().orElse(Map.of());
+        return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool);
+    }
+
+    private static List<String> originList(String value) {
+        String list = value.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            list = list.substring(1, list.length() - 1);
+        }
+        return Arrays.stream(list.split(","))
+                .map(origin -> origin.strip().replaceAll("^\"|\"$", "").replaceAll("/$", ""))
+                .filter(origin -> !origin.isEmpty())
+                .toList();
+    }
+
+    private static String required(Config config, String key, String variable) {
+        return text(config, key).orElseThrow(() -> new ConfigurationException(
+                variable + " is required (environment variable " + variable + ", or " + key + " in app.yaml)"));
+    }
+
+    private static Optional<String> text(Config config, String key) {
+        return config.get(key).asString().asOptional().map(String::strip).filter(value -> !value.isEmpty());
+    }
+}

@@ -1,0 +1,44 @@
+package io.fullstackhelidon.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The environment variables of the full-stack-fastapi-template backend, mapped onto our configuration keys, so that
+ * an operator's existing {@code .env} or deployment environment drives this service unchanged.
+ */
+final class TemplateEnvironment {
+
+    private static final Map<String, String> CONFIG_KEY_BY_VARIABLE = Map.ofEntries(
+            Map.entry("PROJECT_NAME", "app.project-name"),
+            Map.entry("FASTAPI_ENV", "app.environment"),
+            Map.entry("API_V1_STR", "app.api-prefix"),
+            Map.entry("FRONTEND_HOST", "app.frontend-host"),
+            Map.entry("BACKEND_CORS_ORIGINS", "app.cors-origins"),
+            Map.entry("SECRET_KEY", "security.secret-key"),
+            Map.entry("ACCESS_TOKEN_EXPIRE_MINUTES", "security.access-token-expire-minutes"),
+            Map.entry("FIRST_SUPERUSER", "first-superuser.email"),
+            Map.entry("FIRST_SUPERUSER_PASSWORD", "first-superuser.password"),
+            Map.entry("DATABASE_URL", "database.url"),
+            // the template's older, split form of the database settings
+            Map.entry("POSTGRES_SERVER", "database.postgres.server"),
+            Map.entry("POSTGRES_PORT", "database.postgres.port"),
+            Map.entry("POSTGRES_USER", "database.postgres.user"),
+            Map.entry("POSTGRES_PASSWORD", "database.postgres.password"),
+            Map.entry("POSTGRES_DB", "database.postgres.db"));
+
+    private TemplateEnvironment() {
+    }
+
+    /** The configuration entries for the template variables present in {@code variables}; empty values count as unset. */
+    static Map<String, String> toConfigKeys(Map<String, String> variables) {
+        Map<String, String> entries = new HashMap<>();
+        CONFIG_KEY_BY_VARIABLE.forEach((variable, key) -> {
+            String value = variables.get(variable);
+            if (value != null && !value.isBlank()) {
+                entries.put(key, value);
+            }
+        });
+        return entries;
+    }
+}

@@ -1,0 +1,57 @@
+package io.fullstackhelidon.items;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.fullstackhelidon.users.User;
+import io.fullstackhelidon.web.ApiException;
+
+/** The rules about items: a superuser sees and changes every item, anyone else only their own. */
+public final class ItemService {
+
+    private final ItemRepository items;
+    private final Clock clock;
+
+    public ItemService(ItemRepository items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /** The items {@code caller} may see, newest first, with their total. */
+    public ItemsPublic page(User caller, long skip, long limit) {
+        if (caller.isSuperuser()) {
+            return new ItemsPublic(items.findPage(skip, limit).stream().map(ItemPublic::of).toList(), items.count());
+        }
+        return new ItemsPublic(items.findPageOwnedBy(caller.id(), skip, limit).stream().map(ItemPublic::of).toList(),
+                               items.countOwnedBy(caller.id()));
+    }
+
+    /** An item the caller may see: 404 when it does not exist, then 403 when it is someone else's. */
+    public Item read(User caller, UUID id) {
+        Item item = items.findById(id).orElseThrow(() -> ApiException.notFound("Item not found"));
+        if (!caller.isSuperuser() && !item.ownerId().equals(caller.id())) {
+            throw ApiException.forbidden("Not enough permissions");
+        }
+        return item;
+    }
+
+    public Item create(User owner, NewItem item) {
+        Item created = new Item(UUID.randomUUID(), item.title(), item.description(), owner.id(),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        items.insert(created);
+        return created;
+    }
+
+    /** Applies the present fields; the owner never changes. */
+    public Item update(User caller, UUID id, ItemChanges changes) {
+        Item item = read(caller, id);
+        items.update(item.id(), changes);
+        return new Item(item.id(), changes.title().orElse(item.title()), changes.description().orElse(
+                item.description()), item.ownerId(), item.createdAt());
+    }
+
+    public void delete(User caller, UUID id) {
+        items.delete(read(caller, id).id());
+    }
+}

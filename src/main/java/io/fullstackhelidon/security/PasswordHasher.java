@@ -1,0 +1,100 @@
+package io.fullstackhelidon.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+import io.fullstackhelidon.config.Settings.PasswordHashSettings;
+
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Password hashing compatible with the template (pwdlib): new hashes are argon2id PHC strings with argon2-cffi's
+ * parameters; bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}, as passlib wrote them) still verify and are
+ * replaced by argon2id on the next successful login.
+ */
+public final class PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final int BCRYPT_MAX_PASSWORD_BYTES = 72;
+
+    private final Argon2PasswordEncoder argon2;
+    private final String currentParameters;
+    private final String dummyHash;
+
+    public PasswordHasher(PasswordHashSettings settings) {
+        this.argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, settings.parallelism(), settings.memoryKib(),
+                                                settings.iterations());
+        this.currentParameters = "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p="
+                                 + settings.parallelism() + "$";
+        this.dummyHash = hash("timing-equaliser-for-unknown-accounts");
+    }
+
+    /**
+     * The result of checking a password.
+     *
+     * @param matches       whether the password is right
+     * @param upgradedHash  a fresh hash to store when the stored one uses an outdated scheme or cost
+     */
+    public record Verification(boolean matches, Optional<String> upgradedHash) {
+
+        static final Verification MISMATCH = new Verification(false, Optional.empty());
+    }
+
+    /** A new argon2id hash of {@code password}. */
+    public String hash(String password) {
+        return argon2.encode(password);
+    }
+
+    /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
+    public Verification verify(String password, String storedHash) {
+        boolean matches;
+        if (storedHash.startsWith("$argon2")) {
+            matches = argon2.matches(password, storedHash);
+        } else if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
+            matches = bcryptMatches(password, storedHash);
+        } else {
+            matches = false;
+        }
+        if (!matches) {
+            return Verification.MISMATCH;
+        }
+        return new Verification(true, needsRehash(storedHash) ? Optional.of(hash(password)) : Optional.empty());
+    }
+
+    /** Spends the time of a real verification, so that an unknown account cannot be told apart by timing. */
+    public void verifyAgainstDummy(String password) {
+        argon2.matches(password, dummyHash);
+    }
+
+    private boolean needsRehash(String storedHash) {
+        if (!storedHash.startsWith(currentParameters)) {
+            return true;
+        }
+        String encodedHash = storedHash.substring(storedHash.lastIndexOf('$') + 1);
+        try {
+            return Base64.getDecoder().decode(padded(encodedHash)).length != HASH_BYTES;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** bcrypt uses the first 72 bytes of a password; passlib and older Python bcrypt truncated silently too. */
+    private static boolean bcryptMatches(String password, String storedHash) {
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        byte[] used = bytes.length > BCRYPT_MAX_PASSWORD_BYTES ? Arrays.copyOf(bytes, BCRYPT_MAX_PASSWORD_BYTES) : bytes;
+        try {
+            return OpenBSDBCrypt.checkPassword(storedHash, used);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static String padded(String base64) {
+        int remainder = base64.length() % 4;
+        return remainder == 0 ? base64 : base64 + "=".repeat(4 - remainder);
+    }
+}

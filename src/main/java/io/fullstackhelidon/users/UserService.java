@@ -1,0 +1,178 @@
+package io.fullstackhelidon.users;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.web.ApiException;
+import io.fullstackhelidon.web.validation.Patch;
+
+/** The rules about users: uniqueness of e-mail addresses, password handling, who may read and delete whom. */
+public final class UserService {
+
+    static final String EMAIL_TAKEN_ON_SIGNUP = "The user with this email already exists in the system";
+    static final String EMAIL_TAKEN_ON_CREATE = "The user with this email already exists in the system.";
+    static final String EMAIL_TAKEN_ON_UPDATE = "User with this email already exists";
+    static final String NOT_ENOUGH_PRIVILEGES = "The user doesn't have enough privileges";
+    static final String USER_NOT_FOUND = "User not found";
+    static final String NO_SUCH_USER_ID = "The user with this id does not exist in the system";
+    static final String NO_SELF_DELETE = "Super users are not allowed to delete themselves";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public Optional<User> findById(UUID id) {
+        return users.findById(id);
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return users.findByEmail(email);
+    }
+
+    /** Newest first. */
+    public List<User> page(long skip, long limit) {
+        return users.findPage(skip, limit);
+    }
+
+    public long count() {
+        return users.count();
+    }
+
+    /** Creation by a superuser. */
+    public User create(NewUser user) {
+        return insert(user, EMAIL_TAKEN_ON_CREATE);
+    }
+
+    /** Self sign-up: always an active, regular account. */
+    public User register(String email, String password, String fullName) {
+        return insert(NewUser.regular(email, password, fullName), EMAIL_TAKEN_ON_SIGNUP);
+    }
+
+    /**
+     * The user with these credentials, if they are right. An unknown address costs the same hashing time as a wrong
+     * password; a correct password stored with an outdated scheme (bcrypt) is re-hashed with argon2id.
+     */
+    public Optional<User> authenticate(String email, String password) {
+        Optional<User> found = users.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDummy(password);
+            return Optional.empty();
+        }
+        User user = found.get();
+        PasswordHasher.Verification verification = hasher.verify(password, user.hashedPassword());
+        if (!verification.matches()) {
+            return Optional.empty();
+        }
+        if (verification.upgradedHash().isPresent()) {
+            String upgraded = verification.upgradedHash().get();
+            users.update(user.id(), UserChanges.password(upgraded));
+            user = new User(user.id(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(), upgraded,
+                            user.createdAt());
+        }
+        return Optional.of(user);
+    }
+
+    /** The user {@code caller} asked for by id: themselves, or anyone when they are a superuser. */
+    public User readById(User caller, UUID id) {
+        if (caller.id().equals(id)) {
+            return caller;
+        }
+        if (!caller.isSuperuser()) {
+            throw ApiException.forbidden(NOT_ENOUGH_PRIVILEGES);
+        }
+        return users.findById(id).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+    }
+
+    /** A user's change to their own profile. */
+    public User updateSelf(User caller, Patch<String> fullName, Patch<String> email) {
+        return apply(caller, new UserChanges(email, Patch.absent(), Patch.absent(), fullName, Patch.absent()));
+    }
+
+    /** A superuser's change to any user; a new password is hashed. */
+    public User update(UUID id, UserChanges changes, Patch<String> password) {
+        User target = users.findById(id).orElseThrow(() -> ApiException.notFound(NO_SUCH_USER_ID));
+        Patch<String> hashedPassword = password.present() ? Patch.of(hasher.hash(password.value())) : Patch.absent();
+        return apply(target, new UserChanges(changes.email(), changes.isActive(), changes.isSuperuser(),
+                                             changes.fullName(), hashedPassword));
+    }
+
+    /** Changes the caller's password after checking the current one. */
+    public void changePassword(User caller, String currentPassword, String newPassword) {
+        if (!hasher.verify(currentPassword, caller.hashedPassword()).matches()) {
+            throw ApiException.badRequest("Incorrect password");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw ApiException.badRequest("New password cannot be the same as the current one");
+        }
+        users.update(caller.id(), UserChanges.password(hasher.hash(newPassword)));
+    }
+
+    /** Deletes the caller's own account (and items); superusers may not. */
+    public void deleteSelf(User caller) {
+        if (caller.isSuperuser()) {
+            throw ApiException.forbidden(NO_SELF_DELETE);
+        }
+        users.delete(caller.id());
+    }
+
+    /** A superuser deletes another user and their items. */
+    public void delete(User caller, UUID id) {
+        User target = users.findById(id).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        if (target.id().equals(caller.id())) {
+            throw ApiException.forbidden(NO_SELF_DELETE);
+        }
+        users.delete(target.id());
+    }
+
+    /** Creates the bootstrap superuser unless a user with that e-mail address exists; an existing one is untouched. */
+    public void ensureSuperuser(String email, String password) {
+        if (users.findByEmail(email).isPresent()) {
+            return;
+        }
+        try {
+            insert(new NewUser(email, password, true, true, null), EMAIL_TAKEN_ON_CREATE);
+        } catch (ApiException raceWithAnotherInstance) {
+            // another instance created it between our check and insert: fine
+        }
+    }
+
+    private User insert(NewUser user, String emailTakenDetail) {
+        if (users.findByEmail(user.email()).isPresent()) {
+            throw ApiException.badRequest(emailTakenDetail);
+        }
+        User created = new User(UUID.randomUUID(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
+                                hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try {
+            users.insert(created);
+        } catch (DuplicateEmailException e) {
+            throw ApiException.badRequest(emailTakenDetail);
+        }
+        return created;
+    }
+
+    private User apply(User target, UserChanges changes) {
+        String newEmail = changes.email().orElse(null);
+        if (newEmail != null && !newEmail.isEmpty()) {
+            Optional<User> holder = users.findByEmail(newEmail);
+            if (holder.isPresent() && !holder.get().id().equals(target.id())) {
+                throw ApiException.conflict(EMAIL_TAKEN_ON_UPDATE);
+            }
+        }
+        try {
+            users.update(target.id(), changes);
+        } catch (DuplicateEmailException e) {
+            throw ApiException.conflict(EMAIL_TAKEN_ON_UPDATE);
+        }
+        return users.findById(target.id()).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+    }
+}

@@ -1,0 +1,63 @@
+package io.fullstackhelidon.web;
+
+import java.lang.System.Logger.Level;
+
+import io.fullstackhelidon.web.validation.RequestValidationException;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The one place where exceptions become responses: business errors and validation errors get the contract's JSON
+ * bodies; anything unexpected is logged and answered with a bare 500, never with its message or stack trace.
+ */
+public final class ErrorMapping {
+
+    private static final System.Logger LOGGER = System.getLogger(ErrorMapping.class.getName());
+
+    private final Json json;
+
+    public ErrorMapping(Json json) {
+        this.json = json;
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, this::apiError)
+                .error(RequestValidationException.class, this::invalidRequest)
+                .error(HttpException.class, this::httpError)
+                .error(Throwable.class, this::unexpected);
+    }
+
+    private void apiError(ServerRequest request, ServerResponse response, ApiException error) {
+        StickyHeaders.reapply(request, response);
+        error.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        json.send(response, error.status(), new ErrorBody(error.detail()));
+    }
+
+    private void invalidRequest(ServerRequest request, ServerResponse response, RequestValidationException error) {
+        StickyHeaders.reapply(request, response);
+        json.send(response, Status.UNPROCESSABLE_CONTENT_422, new ErrorBody(error.issues()));
+    }
+
+    private void httpError(ServerRequest request, ServerResponse response, HttpException error) {
+        StickyHeaders.reapply(request, response);
+        Status status = error.status();
+        if (status.code() >= 500) {
+            LOGGER.log(Level.ERROR, "Request failed: " + request.prologue(), error);
+        }
+        json.send(response, status, new ErrorBody(status.reasonPhrase()));
+    }
+
+    private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
+        LOGGER.log(Level.ERROR, "Unhandled error in " + request.prologue(), error);
+        StickyHeaders.reapply(request, response);
+        response.status(Status.INTERNAL_SERVER_ERROR_500)
+                .header(HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8"))
+                .send("Internal Server Error");
+    }
+}

@@ -1,0 +1,89 @@
+package io.fullstackhelidon.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * JSON in and out, the way the template backend writes it: snake_case keys in declaration order, nulls kept,
+ * timestamps as ISO-8601 UTC with microseconds only when non-zero. Bodies go out with a Content-Length in one write.
+ */
+public final class Json {
+
+    private final ObjectMapper mapper;
+
+    public Json() {
+        this.mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new SimpleModule().addSerializer(Instant.class, new UtcTimestampSerializer()))
+                // Python's json module, which the template parses with, accepts NaN and Infinity
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** Parses a complete JSON document. */
+    public JsonNode parse(String text) throws JsonProcessingException {
+        return mapper.readTree(text);
+    }
+
+    public byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends {@code body} as JSON with status 200. */
+    public void send(ServerResponse response, Object body) {
+        send(response, Status.OK_200, body);
+    }
+
+    /** Sends {@code body} as JSON. */
+    public void send(ServerResponse response, Status status, Object body) {
+        response.status(status)
+                .header(HeaderValues.CONTENT_TYPE_JSON)
+                .send(bytes(body));
+    }
+
+    /** {@code 2026-08-21T19:41:30.123456Z}, or {@code 2026-08-21T19:41:30Z} when the microseconds are zero. */
+    static final class UtcTimestampSerializer extends StdSerializer<Instant> {
+
+        private static final DateTimeFormatter SECONDS =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+        UtcTimestampSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(format(value));
+        }
+
+        static String format(Instant value) {
+            Instant micros = value.truncatedTo(ChronoUnit.MICROS);
+            int fraction = micros.getNano() / 1000;
+            return SECONDS.format(micros) + (fraction == 0 ? "" : String.format(".%06d", fraction)) + "Z";
+        }
+    }
+}
