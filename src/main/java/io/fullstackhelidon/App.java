@@ -110,6 +110,10 @@ public final class App implements HttpFeature, AutoCloseable {
         return database;
     }
 
+    public UserService users() {
+        return users;
+    }
+
     private void createFirstSuperuser() {
         String email;
         try {

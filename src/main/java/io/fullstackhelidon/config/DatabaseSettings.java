@@ -1,5 +1,6 @@
 package io.fullstackhelidon.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,14 +11,20 @@ import java.util.Objects;
  * @param username       user name, may be empty for the embedded database
  * @param password       password, may be empty
  * @param poolProperties HikariCP properties under their Hikari names ({@code maximumPoolSize}, ...)
+ * @param connectWait    how long start-up waits for the database to answer
  */
-public record DatabaseSettings(String jdbcUrl, String username, String password, Map<String, String> poolProperties) {
+public record DatabaseSettings(String jdbcUrl,
+                               String username,
+                               String password,
+                               Map<String, String> poolProperties,
+                               Duration connectWait) {
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         poolProperties = Map.copyOf(poolProperties);
+        Objects.requireNonNull(connectWait, "connectWait");
     }
 
     public boolean isPostgres() {

@@ -145,7 +145,8 @@ public record Settings(String projectName,
                     username, password);
         }
         Map<String, String> pool = config.get("pool").detach().asMap().orElse(Map.of());
-        return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool);
+        Duration connectWait = Duration.ofSeconds(config.get("connect-wait-seconds").asLong().orElse(60L));
+        return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool, connectWait);
     }
 
     private static List<String> originList(String value) {

@@ -22,8 +22,9 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Migrates the schema (adopting a template database), then opens the connection pool. */
+    /** Waits for the database, migrates the schema (adopting a template database), then opens the pool. */
     public static Database open(DatabaseSettings settings) {
+        DatabaseWait.untilReachable(settings);
         Migrations.migrate(settings);
         Map<String, String> entries = new HashMap<>();
         entries.put("source", "jdbc");

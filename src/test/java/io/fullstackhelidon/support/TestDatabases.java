@@ -1,0 +1,97 @@
+package io.fullstackhelidon.support;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.fullstackhelidon.config.AppConfig;
+import io.fullstackhelidon.config.DatabaseSettings;
+import io.fullstackhelidon.config.Settings;
+
+/**
+ * Fresh, empty databases for tests: in-memory H2 by default, or new PostgreSQL databases on the server named by
+ * {@code TEST_DATABASE_URL} (a {@code postgresql://} URL; the role needs CREATEDB). PostgreSQL databases are dropped
+ * when the test JVM exits. Every test that touches a database runs on whichever kind is configured, so no test is
+ * skipped on either.
+ */
+public final class TestDatabases {
+
+    private static final String ENVIRONMENT_VARIABLE = "TEST_DATABASE_URL";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<String> CREATED = new ArrayList<>();
+    private static final String RUN = Long.toString(ProcessHandle.current().pid());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated));
+    }
+
+    private TestDatabases() {
+    }
+
+    /** Whether tests run on PostgreSQL. */
+    public static boolean postgres() {
+        return postgresUrl().isPresent();
+    }
+
+    /** A new empty database, as the value of {@code DATABASE_URL} (a postgresql:// or jdbc:h2: URL). */
+    public static String freshUrl() {
+        String name = "fsh_test_" + RUN + "_" + COUNTER.incrementAndGet();
+        Optional<String> server = postgresUrl();
+        if (server.isEmpty()) {
+            return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                   + "DB_CLOSE_DELAY=-1";
+        }
+        execute(server.get(), "CREATE DATABASE " + name);
+        synchronized (CREATED) {
+            CREATED.add(name);
+        }
+        URI uri = URI.create(server.get());
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + name;
+    }
+
+    /** The JDBC settings for a {@code DATABASE_URL} value. */
+    public static DatabaseSettings settings(String databaseUrl) {
+        return Settings.from(AppConfig.of(Map.of("database.url", databaseUrl, "app.project-name", "x",
+                                                 "security.secret-key", "x", "first-superuser.email", "x",
+                                                 "first-superuser.password", "x"), Map.of())).database();
+    }
+
+    /** Runs SQL statements on the database of {@code databaseUrl}, outside the application. */
+    public static void execute(String databaseUrl, String... statements) {
+        DatabaseSettings settings = settings(databaseUrl);
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.username(),
+                                                                 settings.password());
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> postgresUrl() {
+        return Optional.ofNullable(System.getenv(ENVIRONMENT_VARIABLE)).filter(url -> !url.isBlank());
+    }
+
+    private static void dropCreated() {
+        postgresUrl().ifPresent(server -> {
+            synchronized (CREATED) {
+                for (String name : CREATED) {
+                    try {
+                        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    } catch (RuntimeException ignored) {
+                        // best effort at JVM exit
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package io.fullstackhelidon.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fullstackhelidon.config.AppConfig;
+import io.fullstackhelidon.config.Settings;
+
+/**
+ * Settings of a service under test: development mode (the private route exists, as in the template's test run), a
+ * fresh database, and the template's test accounts. Password hashing keeps the production argon2id cost.
+ */
+public final class TestSettings {
+
+    public static final String SECRET_KEY = "test-secret-key-for-the-suite-only";
+    public static final String SUPERUSER_EMAIL = "admin@example.com";
+    public static final String SUPERUSER_PASSWORD = "superuser-password-1";
+    public static final String TEST_USER_EMAIL = "test@example.com";
+    public static final String FRONTEND_HOST = "http://localhost:5173";
+
+    private TestSettings() {
+    }
+
+    /** Settings on a fresh database, with {@code overrides} (configuration keys) applied last. */
+    public static Settings fresh(Map<String, String> overrides) {
+        Map<String, String> entries = new HashMap<>(entries(TestDatabases.freshUrl()));
+        entries.putAll(overrides);
+        return Settings.from(AppConfig.of(entries, Map.of()));
+    }
+
+    public static Settings fresh() {
+        return fresh(Map.of());
+    }
+
+    static Map<String, String> entries(String databaseUrl) {
+        return Map.of("app.project-name", "Full Stack Helidon Test",
+                      "app.environment", "development",
+                      "app.frontend-host", FRONTEND_HOST,
+                      "security.secret-key", SECRET_KEY,
+                      "first-superuser.email", SUPERUSER_EMAIL,
+                      "first-superuser.password", SUPERUSER_PASSWORD,
+                      "database.url", databaseUrl,
+                      "database.connect-wait-seconds", "5");
+    }
+}
