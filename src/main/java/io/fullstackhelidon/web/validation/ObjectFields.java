@@ -157,6 +157,9 @@ public final class ObjectFields {
     }
 
     private void missing(String name) {
+        if (object == null) {
+            return; // the body-level issue already says it all
+        }
         validation.add(ValidationIssue.of("missing", loc(name), "Field required", object));
     }
 
