@@ -51,18 +51,24 @@ public final class PasswordHasher {
 
     /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
     public Verification verify(String password, String storedHash) {
-        boolean matches;
-        if (storedHash.startsWith("$argon2")) {
-            matches = argon2.matches(password, storedHash);
-        } else if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
-            matches = bcryptMatches(password, storedHash);
-        } else {
-            matches = false;
-        }
-        if (!matches) {
+        if (!matches(password, storedHash)) {
             return Verification.MISMATCH;
         }
         return new Verification(true, needsRehash(storedHash) ? Optional.of(hash(password)) : Optional.empty());
+    }
+
+    private boolean matches(String password, String storedHash) {
+        try {
+            if (storedHash.startsWith("$argon2")) {
+                return argon2.matches(password, storedHash);
+            }
+            if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
+                return bcryptMatches(password, storedHash);
+            }
+            return false;
+        } catch (RuntimeException malformedHash) {
+            return false;
+        }
     }
 
     /** Spends the time of a real verification, so that an unknown account cannot be told apart by timing. */
@@ -86,11 +92,7 @@ public final class PasswordHasher {
     private static boolean bcryptMatches(String password, String storedHash) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         byte[] used = bytes.length > BCRYPT_MAX_PASSWORD_BYTES ? Arrays.copyOf(bytes, BCRYPT_MAX_PASSWORD_BYTES) : bytes;
-        try {
-            return OpenBSDBCrypt.checkPassword(storedHash, used);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return false;
-        }
+        return OpenBSDBCrypt.checkPassword(storedHash, used);
     }
 
     private static String padded(String base64) {

@@ -30,6 +30,9 @@ public final class TestDatabases {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated));
+        System.out.println("Test databases: " + postgresUrl().map(url -> "PostgreSQL, new databases on "
+                                                                         + url.replaceAll(":[^:@/]*@", ":***@"))
+                .orElse("embedded H2 in memory (set TEST_DATABASE_URL to use PostgreSQL)"));
     }
 
     private TestDatabases() {

@@ -33,7 +33,7 @@ public final class EmailAddress {
     private static final Pattern DOT_ATOM = Pattern.compile("[" + ATEXT + "]+(?:\\.[" + ATEXT + "]+)*");
     private static final Pattern DOT_ATOM_INTL =
             Pattern.compile("[" + ATEXT + "\\x{80}-\\x{10FFFF}]+(?:\\.[" + ATEXT + "\\x{80}-\\x{10FFFF}]+)*");
-    private static final Pattern ATEXT_INTL_CHAR = Pattern.compile("[" + ATEXT + "\\x{80}-\\x{10FFFF}]");
+    private static final Pattern ATEXT_INTL_CHAR = Pattern.compile("[." + ATEXT + "\\x{80}-\\x{10FFFF}]");
     private static final Pattern HOSTNAME_INTL_CHAR = Pattern.compile("[a-zA-Z0-9\\-._\\x{80}-\\x{10FFFF}]");
     private static final String LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9\\-]*[a-zA-Z0-9])?";
     private static final Pattern HOSTNAME = Pattern.compile("(?:" + LABEL + "\\.)*" + LABEL);
