@@ -27,9 +27,11 @@ import io.fullstackhelidon.web.ApiService;
 import io.fullstackhelidon.web.CorsFilter;
 import io.fullstackhelidon.web.ErrorMapping;
 import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.JsonDirectHandler;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.validation.EmailAddress;
 
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -77,6 +79,12 @@ public final class App implements HttpFeature, AutoCloseable {
     /** Builds the application: checks secrets, migrates the database, creates the first superuser. */
     public static App create(Settings settings, Clock clock) {
         return new App(settings, clock);
+    }
+
+    /** Serves this application on {@code server}: its routing, and JSON answers for requests rejected earlier. */
+    public void configure(WebServerConfig.Builder server) {
+        server.routing(routing -> routing.addFeature(this))
+                .directHandlers(JsonDirectHandler.all());
     }
 
     @Override

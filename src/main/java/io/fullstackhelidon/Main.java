@@ -33,7 +33,7 @@ public final class Main {
         }
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(routing -> routing.addFeature(app))
+                .update(app::configure)
                 .build()
                 .start();
         LOGGER.log(Level.INFO, app.settings().projectName() + " serves " + app.settings().apiPrefix() + " on port "

@@ -28,8 +28,8 @@ public final class TestServer {
         App app = App.create(settings, Clock.systemUTC());
         Context context = Context.builder().id("test-server").build();
         context.register(app);
-        server.serverContext(context)
-                .routing(routing -> routing.addFeature(app));
+        server.serverContext(context);
+        app.configure(server);
         return app;
     }
 }

@@ -1,6 +1,9 @@
 package io.fullstackhelidon.web;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.support.Reply;
@@ -22,10 +25,12 @@ class RoutingConventionsTest {
 
     private final TestApi api;
     private final String origin;
+    private final URI uri;
 
     RoutingConventionsTest(Http1Client client, App app, URI uri) {
         this.api = new TestApi(client, app);
         this.origin = "http://localhost:" + uri.getPort();
+        this.uri = uri;
     }
 
     @SetUpServer
@@ -84,6 +89,19 @@ class RoutingConventionsTest {
 
         Reply outside = api.call(Method.GET, "/../../index.html", request -> { }, null);
         assertThat(outside.status()).isEqualTo(404);
+    }
+
+    @Test
+    void requestsRejectedBeforeRoutingGetAJsonDetailToo() throws IOException {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write("GET /api/v1/users/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                                   .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400 Bad Request")
+                    .contains("Content-Type: application/json")
+                    .endsWith("{\"detail\":\"Bad Request\"}");
+        }
     }
 
     @Test
