@@ -13,11 +13,17 @@ import io.fullstackhelidon.items.ItemRepository;
 import io.fullstackhelidon.items.ItemService;
 import io.fullstackhelidon.items.ItemsApi;
 import io.fullstackhelidon.login.LoginApi;
+import io.fullstackhelidon.login.PasswordRecovery;
+import io.fullstackhelidon.mail.BackgroundMailer;
+import io.fullstackhelidon.mail.DisabledMailer;
+import io.fullstackhelidon.mail.EmailTemplates;
+import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.privateapi.PrivateApi;
 import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.security.BearerTokenFilter;
 import io.fullstackhelidon.security.HmacJwt;
 import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.security.ResetTokens;
 import io.fullstackhelidon.users.CurrentUser;
 import io.fullstackhelidon.users.UserRepository;
 import io.fullstackhelidon.users.UserService;
@@ -45,6 +51,7 @@ public final class App implements HttpFeature, AutoCloseable {
 
     private final Settings settings;
     private final Database database;
+    private final Mailer mailer;
     private final Json json = new Json();
     private final AccessTokens accessTokens;
     private final UserService users;
@@ -54,24 +61,28 @@ public final class App implements HttpFeature, AutoCloseable {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.database = Database.open(settings.database());
+        this.mailer = settings.mail().enabled() ? new BackgroundMailer(settings.mail()) : new DisabledMailer();
         try {
             PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
-            this.accessTokens = new AccessTokens(new HmacJwt(settings.security().secretKey(), clock),
-                                                 settings.security().accessTokenLifetime());
-            this.users = new UserService(new UserRepository(database.client()), hasher, clock);
+            HmacJwt jwt = new HmacJwt(settings.security().secretKey(), clock);
+            this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
+            EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
+            this.users = new UserService(new UserRepository(database.client()), hasher, clock, mailer, templates);
             CurrentUser currentUser = new CurrentUser(users);
             ItemService items = new ItemService(new ItemRepository(database.client()), clock);
+            PasswordRecovery recovery = new PasswordRecovery(
+                    users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
 
-            apis.add(new LoginApi(users, accessTokens, currentUser, json));
+            apis.add(new LoginApi(users, accessTokens, recovery, currentUser, json));
             apis.add(new UsersApi(users, currentUser, json));
-            apis.add(new UtilsApi(json));
+            apis.add(new UtilsApi(currentUser, templates, mailer, json));
             apis.add(new ItemsApi(items, currentUser, json));
             if (settings.development()) {
                 apis.add(new PrivateApi(users, json));
             }
             createFirstSuperuser();
         } catch (RuntimeException e) {
-            database.close();
+            close();
             throw e;
         }
     }
@@ -105,8 +116,16 @@ public final class App implements HttpFeature, AutoCloseable {
         close();
     }
 
+    /** Lets e-mails in flight finish, then closes the database pool. */
     @Override
     public void close() {
+        if (mailer instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOGGER.log(Level.WARNING, "Closing the mailer failed", e);
+            }
+        }
         database.close();
     }
 
@@ -120,6 +139,10 @@ public final class App implements HttpFeature, AutoCloseable {
 
     public UserService users() {
         return users;
+    }
+
+    public Mailer mailer() {
+        return mailer;
     }
 
     private void createFirstSuperuser() {

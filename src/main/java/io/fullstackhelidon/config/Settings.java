@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import io.helidon.config.Config;
  * @param security       token and password-hash settings
  * @param firstSuperuser the account created at start-up when missing
  * @param database       where the data lives
+ * @param mail           SMTP delivery
  */
 public record Settings(String projectName,
                        boolean development,
@@ -29,7 +31,8 @@ public record Settings(String projectName,
                        List<String> corsOrigins,
                        SecuritySettings security,
                        FirstSuperuser firstSuperuser,
-                       DatabaseSettings database) {
+                       DatabaseSettings database,
+                       MailSettings mail) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -39,6 +42,7 @@ public record Settings(String projectName,
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(firstSuperuser, "firstSuperuser");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(mail, "mail");
     }
 
     /**
@@ -46,20 +50,25 @@ public record Settings(String projectName,
      *
      * @param secretKey           HS256 key of access and reset tokens ({@code SECRET_KEY})
      * @param accessTokenLifetime lifetime of an access token ({@code ACCESS_TOKEN_EXPIRE_MINUTES})
+     * @param resetTokenLifetime  lifetime of a password-reset token ({@code EMAIL_RESET_TOKEN_EXPIRE_HOURS})
      * @param passwordHash        argon2id cost of new password hashes
      */
-    public record SecuritySettings(String secretKey, Duration accessTokenLifetime, PasswordHashSettings passwordHash) {
+    public record SecuritySettings(String secretKey,
+                                   Duration accessTokenLifetime,
+                                   Duration resetTokenLifetime,
+                                   PasswordHashSettings passwordHash) {
 
         public SecuritySettings {
             Objects.requireNonNull(secretKey, "secretKey");
             Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
+            Objects.requireNonNull(resetTokenLifetime, "resetTokenLifetime");
             Objects.requireNonNull(passwordHash, "passwordHash");
         }
 
         @Override
         public String toString() {
-            return "SecuritySettings[secretKey=***, accessTokenLifetime=" + accessTokenLifetime + ", passwordHash="
-                   + passwordHash + "]";
+            return "SecuritySettings[secretKey=***, accessTokenLifetime=" + accessTokenLifetime
+                   + ", resetTokenLifetime=" + resetTokenLifetime + ", passwordHash=" + passwordHash + "]";
         }
     }
 
@@ -105,8 +114,9 @@ public record Settings(String projectName,
         List<String> origins = new ArrayList<>();
         origins.add(frontendHost);
         text(config, "app.cors-origins").ifPresent(extra -> origins.addAll(originList(extra)));
+        String projectName = required(config, "app.project-name", "PROJECT_NAME");
         return new Settings(
-                required(config, "app.project-name", "PROJECT_NAME"),
+                projectName,
                 text(config, "app.environment").map("development"::equalsIgnoreCase).orElse(false),
                 text(config, "app.api-prefix").orElse("/api/v1"),
                 frontendHost,
@@ -114,6 +124,7 @@ public record Settings(String projectName,
                 new SecuritySettings(
                         required(config, "security.secret-key", "SECRET_KEY"),
                         Duration.ofMinutes(config.get("security.access-token-expire-minutes").asLong().orElse(11520L)),
+                        Duration.ofHours(config.get("security.email-reset-token-expire-hours").asLong().orElse(48L)),
                         new PasswordHashSettings(
                                 config.get("security.password-hash.memory-kib").asInt().orElse(65536),
                                 config.get("security.password-hash.iterations").asInt().orElse(3),
@@ -121,7 +132,30 @@ public record Settings(String projectName,
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
-                database(config.get("database")));
+                database(config.get("database")),
+                mail(config.get("mail"), projectName));
+    }
+
+    private static MailSettings mail(Config config, String projectName) {
+        return new MailSettings(text(config, "host"),
+                                config.get("port").asInt().orElse(587),
+                                flag(config, "tls", true),
+                                flag(config, "ssl", false),
+                                text(config, "user"),
+                                text(config, "password").orElse(""),
+                                text(config, "from-email"),
+                                text(config, "from-name").orElse(projectName),
+                                Duration.ofSeconds(config.get("timeout-seconds").asLong().orElse(10L)));
+    }
+
+    /** A boolean as Python's settings read it: {@code True}, {@code false}, {@code 1}, {@code no}... */
+    private static boolean flag(Config config, String key, boolean fallback) {
+        return text(config, key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
+            default -> throw new ConfigurationException(config.key() + "." + key + " must be true or false, not "
+                                                        + value);
+        }).orElse(fallback);
     }
 
     private static DatabaseSettings database(Config config) {

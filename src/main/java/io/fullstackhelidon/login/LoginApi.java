@@ -2,6 +2,7 @@ package io.fullstackhelidon.login;
 
 import java.util.List;
 
+import io.fullstackhelidon.mail.EmailMessage;
 import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.users.CurrentUser;
 import io.fullstackhelidon.users.User;
@@ -11,23 +12,33 @@ import io.fullstackhelidon.web.ApiException;
 import io.fullstackhelidon.web.ApiService;
 import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.Message;
 import io.fullstackhelidon.web.validation.FormFields;
+import io.fullstackhelidon.web.validation.JsonBody;
 import io.fullstackhelidon.web.validation.Validation;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** OAuth2 password login and the token check, as the template's {@code login} routes. */
+/** The template's {@code login} routes: OAuth2 password login, the token check, and password recovery. */
 public final class LoginApi implements ApiService {
+
+    private static final HeaderName SUBJECT = HeaderNames.create("subject");
 
     private final UserService users;
     private final AccessTokens tokens;
+    private final PasswordRecovery recovery;
     private final CurrentUser currentUser;
     private final Json json;
 
-    public LoginApi(UserService users, AccessTokens tokens, CurrentUser currentUser, Json json) {
+    public LoginApi(UserService users, AccessTokens tokens, PasswordRecovery recovery, CurrentUser currentUser,
+                    Json json) {
         this.users = users;
         this.tokens = tokens;
+        this.recovery = recovery;
         this.currentUser = currentUser;
         this.json = json;
     }
@@ -36,7 +47,10 @@ public final class LoginApi implements ApiService {
     public List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.post("/login/access-token", this::accessToken),
-                Endpoint.post("/login/test-token", this::testToken));
+                Endpoint.post("/login/test-token", this::testToken),
+                Endpoint.post("/password-recovery/{email}", this::recoverPassword),
+                Endpoint.post("/reset-password/", this::resetPassword),
+                Endpoint.post("/password-recovery-html-content/{email}", this::recoverPasswordHtmlContent));
     }
 
     /** The OAuth2 password grant; {@code username} holds the e-mail address, compared exactly. */
@@ -57,5 +71,28 @@ public final class LoginApi implements ApiService {
 
     private void testToken(ServerRequest request, ServerResponse response) {
         json.send(response, UserPublic.of(currentUser.require(request)));
+    }
+
+    /** Always the same answer, whether or not the address is registered. */
+    private void recoverPassword(ServerRequest request, ServerResponse response) {
+        recovery.sendRecoveryEmail(request.path().pathParameters().get("email"));
+        json.send(response, new Message("If that email is registered, we sent a password recovery link"));
+    }
+
+    private void resetPassword(ServerRequest request, ServerResponse response) {
+        JsonBody body = JsonBody.read(request, json);
+        Validation input = new Validation();
+        NewPassword newPassword = NewPassword.from(input.body(body));
+        input.throwIfInvalid();
+        recovery.resetPassword(newPassword.token(), newPassword.newPassword());
+        json.send(response, new Message("Password updated successfully"));
+    }
+
+    private void recoverPasswordHtmlContent(ServerRequest request, ServerResponse response) {
+        currentUser.requireSuperuser(request);
+        EmailMessage email = recovery.previewRecoveryEmail(request.path().pathParameters().get("email"));
+        response.header(HeaderValues.create(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8"))
+                .header(SUBJECT, email.subject())
+                .send(email.html());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fullstackhelidon.mail.EmailTemplates;
+import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.web.ApiException;
 import io.fullstackhelidon.web.validation.Patch;
@@ -24,11 +26,16 @@ public final class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Mailer mailer;
+    private final EmailTemplates templates;
 
-    public UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
+    public UserService(UserRepository users, PasswordHasher hasher, Clock clock, Mailer mailer,
+                       EmailTemplates templates) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
+        this.mailer = mailer;
+        this.templates = templates;
     }
 
     public Optional<User> findById(UUID id) {
@@ -48,9 +55,13 @@ public final class UserService {
         return users.count();
     }
 
-    /** Creation by a superuser. */
+    /** Creation by a superuser; the new user gets their credentials by e-mail when e-mail is configured. */
     public User create(NewUser user) {
-        return insert(user, EMAIL_TAKEN_ON_CREATE);
+        User created = insert(user, EMAIL_TAKEN_ON_CREATE);
+        if (mailer.enabled()) {
+            mailer.send(templates.newAccount(created.email(), created.email(), user.password()));
+        }
+        return created;
     }
 
     /** Self sign-up: always an active, regular account. */
@@ -115,6 +126,11 @@ public final class UserService {
             throw ApiException.badRequest("New password cannot be the same as the current one");
         }
         users.update(caller.id(), UserChanges.password(hasher.hash(newPassword)));
+    }
+
+    /** Replaces a user's password (after a reset-token check). */
+    public void setPassword(User user, String newPassword) {
+        users.update(user.id(), UserChanges.password(hasher.hash(newPassword)));
     }
 
     /** Deletes the caller's own account (and items); superusers may not. */

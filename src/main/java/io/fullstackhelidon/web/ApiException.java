@@ -42,6 +42,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT_409, detail);
     }
 
+    public static ApiException serviceUnavailable(String detail) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, detail);
+    }
+
     public Status status() {
         return status;
     }

@@ -51,6 +51,38 @@ class SettingsTest {
     }
 
     @Test
+    void smtpVariablesEnableEmail() {
+        Map<String, String> environment = new HashMap<>(REQUIRED);
+        environment.putAll(Map.of("SMTP_HOST", "mailpit", "SMTP_PORT", "1025", "SMTP_TLS", "False",
+                                  "SMTP_USER", "postmaster", "SMTP_PASSWORD", "pw",
+                                  "EMAILS_FROM_EMAIL", "info@example.com", "EMAIL_RESET_TOKEN_EXPIRE_HOURS", "2"));
+
+        Settings settings = Settings.from(AppConfig.of(Map.of(), environment));
+
+        assertThat(settings.mail().enabled()).isTrue();
+        assertThat(settings.mail().host()).hasValue("mailpit");
+        assertThat(settings.mail().port()).isEqualTo(1025);
+        assertThat(settings.mail().startTls()).isFalse();
+        assertThat(settings.mail().ssl()).isFalse();
+        assertThat(settings.mail().user()).hasValue("postmaster");
+        assertThat(settings.mail().fromName()).isEqualTo("Full Stack FastAPI Project");
+        assertThat(settings.security().resetTokenLifetime()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void emailNeedsBothAHostAndASender() {
+        Map<String, String> hostOnly = new HashMap<>(REQUIRED);
+        hostOnly.put("SMTP_HOST", "mailpit");
+
+        Settings settings = Settings.from(AppConfig.of(Map.of(), hostOnly));
+
+        assertThat(settings.mail().enabled()).isFalse();
+        assertThat(settings.mail().startTls()).isTrue();
+        assertThat(settings.mail().port()).isEqualTo(587);
+        assertThat(settings.security().resetTokenLifetime()).isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
     void defaultsMatchTheTemplate() {
         Settings settings = Settings.from(AppConfig.of(Map.of(), REQUIRED));
 

@@ -1,5 +1,6 @@
 package io.fullstackhelidon.login;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -195,6 +196,36 @@ class LoginApiTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.detail()).isEqualTo("Not authenticated");
         assertThat(reply.header("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void multipartFormsWorkToo() {
+        String boundary = "----helidon-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n"
+                      + TestSettings.SUPERUSER_EMAIL + "\r\n--" + boundary
+                      + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n"
+                      + TestSettings.SUPERUSER_PASSWORD + "\r\n--" + boundary + "--\r\n";
+
+        Reply reply = api.call(Method.POST, "/login/access-token",
+                               request -> request.header(io.helidon.http.HeaderNames.CONTENT_TYPE,
+                                                         "multipart/form-data; boundary=" + boundary), body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("token_type").asText()).isEqualTo("bearer");
+    }
+
+    @Test
+    void withoutEmailConfiguredRecoveryIsUnavailable() {
+        Reply known = api.call(Method.POST, "/password-recovery/" + TestSettings.SUPERUSER_EMAIL, request -> { },
+                               null);
+        Reply unknown = api.call(Method.POST, "/password-recovery/" + randomEmail(), request -> { }, null);
+        Reply test = api.call(Method.POST, "/utils/test-email/?email_to=a@example.com",
+                              TestApi.bearer(api.superuserToken()), null);
+
+        for (Reply reply : List.of(known, unknown, test)) {
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.text()).isEqualTo("{\"detail\":\"E-mail is not configured\"}");
+        }
     }
 
     private String insertUserWithHash(String hash) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fullstackhelidon.App;
-import io.fullstackhelidon.users.NewUser;
 import io.fullstackhelidon.users.User;
 import io.fullstackhelidon.users.UserChanges;
 import io.fullstackhelidon.users.UserService;
@@ -133,15 +132,15 @@ public final class TestApi {
         UserService users = users();
         users.findByEmail(TestSettings.TEST_USER_EMAIL).ifPresentOrElse(
                 user -> users.update(user.id(), NO_COLUMN_CHANGES, Patch.of(password)),
-                () -> users.create(NewUser.regular(TestSettings.TEST_USER_EMAIL, password, null)));
+                () -> users.register(TestSettings.TEST_USER_EMAIL, password, null));
         return login(TestSettings.TEST_USER_EMAIL, password);
     }
 
-    /** A new regular user with a random e-mail address and password. */
+    /** A new regular user with a random e-mail address and password (stored directly, no e-mail sent). */
     public Account randomUser() {
         String email = randomEmail();
         String password = randomLower();
-        User user = users().create(NewUser.regular(email, password, null));
+        User user = users().register(email, password, null);
         return new Account(user, password);
     }
 

@@ -1,5 +1,9 @@
 package io.fullstackhelidon.web.validation;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +15,15 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.ServerRequest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
- * The fields of an HTML form body ({@code application/x-www-form-urlencoded}). Like Starlette, any other content type
- * reads as an empty form, and like FastAPI an empty value counts as a missing field.
+ * The fields of an HTML form body ({@code application/x-www-form-urlencoded} or {@code multipart/form-data}). Like
+ * Starlette, any other content type reads as an empty form, and like FastAPI an empty value counts as a missing field.
  */
 public final class FormFields {
 
@@ -28,17 +37,41 @@ public final class FormFields {
 
     /** Reads the form; a body that cannot be parsed is a 400, as in FastAPI. */
     public static FormFields read(ServerRequest request, Validation validation) {
-        boolean isForm = request.headers().first(HeaderNames.CONTENT_TYPE)
-                .map(FormFields::isUrlEncoded)
-                .orElse(false);
-        if (!isForm || !request.content().hasEntity()) {
+        Optional<HttpMediaType> type = request.headers().first(HeaderNames.CONTENT_TYPE).flatMap(FormFields::mediaType);
+        if (type.isEmpty() || !request.content().hasEntity()) {
             return new FormFields(Parameters.empty("form"), validation);
         }
         try {
-            return new FormFields(request.content().as(Parameters.class), validation);
-        } catch (RuntimeException e) {
+            if (type.get().test(MediaTypes.APPLICATION_FORM_URLENCODED)) {
+                return new FormFields(request.content().as(Parameters.class), validation);
+            }
+            if (type.get().test(MediaTypes.MULTIPART_FORM_DATA)) {
+                String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElseThrow();
+                return new FormFields(multipart(request.content().as(byte[].class), contentType), validation);
+            }
+            return new FormFields(Parameters.empty("form"), validation);
+        } catch (RuntimeException | MessagingException | IOException e) {
             throw ApiException.badRequest("There was an error parsing the body");
         }
+    }
+
+    /** The text fields of a multipart form, parsed by Jakarta Mail's MIME implementation; file parts are skipped. */
+    private static Parameters multipart(byte[] body, String contentType) throws MessagingException, IOException {
+        MimeMultipart parts = new MimeMultipart(new ByteArrayDataSource(body, contentType));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            String[] disposition = part.getHeader("Content-Disposition");
+            if (disposition == null || part.getFileName() != null) {
+                continue;
+            }
+            String name = new ContentDisposition(disposition[0]).getParameter("name");
+            if (name != null) {
+                String value = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            }
+        }
+        return Parameters.create("form", fields);
     }
 
     /** A required field. */
@@ -68,11 +101,11 @@ public final class FormFields {
         return values.isEmpty() || values.getLast().isEmpty() ? Optional.empty() : Optional.of(values.getLast());
     }
 
-    private static boolean isUrlEncoded(String contentType) {
+    private static Optional<HttpMediaType> mediaType(String contentType) {
         try {
-            return HttpMediaType.create(contentType).test(MediaTypes.APPLICATION_FORM_URLENCODED);
+            return Optional.of(HttpMediaType.create(contentType));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

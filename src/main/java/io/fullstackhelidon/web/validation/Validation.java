@@ -65,6 +65,24 @@ public final class Validation {
         return value.longValue();
     }
 
+    /** A required e-mail address query parameter (the last value when repeated), normalised. */
+    public String queryEmail(ServerRequest request, String name) {
+        List<String> values = request.query().all(name, List::of);
+        List<Object> loc = List.of("query", name);
+        if (values.isEmpty()) {
+            issues.add(ValidationIssue.of("missing", loc, "Field required", null));
+            return null;
+        }
+        String text = values.getLast();
+        try {
+            return EmailAddress.normalize(text);
+        } catch (EmailAddress.InvalidEmailException e) {
+            issues.add(new ValidationIssue("value_error", loc, "value is not a valid email address: " + e.getMessage(),
+                                           text, Map.of("reason", e.getMessage())));
+            return null;
+        }
+    }
+
     /** The fields of a JSON object body; records the body-level issue when there is no object to read. */
     public ObjectFields body(JsonBody body) {
         return ObjectFields.of(body, this);

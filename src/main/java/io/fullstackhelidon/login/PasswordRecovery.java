@@ -1,0 +1,59 @@
+package io.fullstackhelidon.login;
+
+import io.fullstackhelidon.mail.EmailMessage;
+import io.fullstackhelidon.mail.EmailTemplates;
+import io.fullstackhelidon.mail.Mailer;
+import io.fullstackhelidon.security.ResetTokens;
+import io.fullstackhelidon.users.User;
+import io.fullstackhelidon.users.UserService;
+import io.fullstackhelidon.web.ApiException;
+
+/** "Forgot password": a reset link by e-mail, and the reset itself with the link's token. */
+public final class PasswordRecovery {
+
+    private static final String INVALID_TOKEN = "Invalid token";
+
+    private final UserService users;
+    private final ResetTokens tokens;
+    private final EmailTemplates templates;
+    private final Mailer mailer;
+
+    public PasswordRecovery(UserService users, ResetTokens tokens, EmailTemplates templates, Mailer mailer) {
+        this.users = users;
+        this.tokens = tokens;
+        this.templates = templates;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Sends a reset link to the user with exactly this address, if there is one; the caller's answer is the same
+     * either way. Without e-mail the answer is 503 whether or not the user exists, which reveals nothing.
+     */
+    public void sendRecoveryEmail(String email) {
+        if (!mailer.enabled()) {
+            throw ApiException.serviceUnavailable(Mailer.NOT_CONFIGURED);
+        }
+        users.findByEmail(email).ifPresent(user -> mailer.send(recoveryEmail(user, email)));
+    }
+
+    /** The recovery e-mail as it would be sent, for a superuser to preview. */
+    public EmailMessage previewRecoveryEmail(String email) {
+        User user = users.findByEmail(email).orElseThrow(
+                () -> ApiException.notFound("The user with this username does not exist in the system."));
+        return recoveryEmail(user, email);
+    }
+
+    /** Sets a new password for the user a valid reset token names. */
+    public void resetPassword(String token, String newPassword) {
+        String email = tokens.verifiedEmail(token).orElseThrow(() -> ApiException.badRequest(INVALID_TOKEN));
+        User user = users.findByEmail(email).orElseThrow(() -> ApiException.badRequest(INVALID_TOKEN));
+        if (!user.isActive()) {
+            throw ApiException.badRequest("Inactive user");
+        }
+        users.setPassword(user, newPassword);
+    }
+
+    private EmailMessage recoveryEmail(User user, String requestedEmail) {
+        return templates.resetPassword(user.email(), requestedEmail, tokens.issue(requestedEmail), tokens.lifetime());
+    }
+}
