@@ -18,6 +18,13 @@ import io.fullstackhelidon.mail.BackgroundMailer;
 import io.fullstackhelidon.mail.DisabledMailer;
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
+import io.fullstackhelidon.observability.AppMetrics;
+import io.fullstackhelidon.observability.DatabaseReadiness;
+import io.fullstackhelidon.observability.HttpMetrics;
+import io.fullstackhelidon.observability.PoolMetrics;
+import io.fullstackhelidon.observability.RequestObserver;
+import io.fullstackhelidon.observability.TrafficGate;
+import io.fullstackhelidon.observability.VirtualThreadMetrics;
 import io.fullstackhelidon.privateapi.PrivateApi;
 import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.security.BearerTokenFilter;
@@ -37,19 +44,28 @@ import io.fullstackhelidon.web.JsonDirectHandler;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.validation.EmailAddress;
 
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * The composition root: builds every component by constructor from the settings, and registers routes, filters and
- * error mapping on the routing. Closing it (or stopping the server it is a feature of) closes the database pool.
+ * The composition root: builds every component by constructor from the settings, and registers routes, filters,
+ * error mapping and the health and metrics endpoints. Closing it (or stopping the server it is a feature of) lets
+ * e-mails in flight finish and closes the database pool. Meters go to Helidon's registry, which {@code /metrics}
+ * serves.
  */
 public final class App implements HttpFeature, AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(App.class.getName());
 
     private final Settings settings;
+    private final MeterRegistry meters = Metrics.globalRegistry();
+    private final TrafficGate trafficGate = new TrafficGate();
     private final Database database;
     private final Mailer mailer;
     private final Json json = new Json();
@@ -60,20 +76,26 @@ public final class App implements HttpFeature, AutoCloseable {
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
-        this.database = Database.open(settings.database());
+        this.database = Database.open(settings.database(), new PoolMetrics(meters));
         this.mailer = settings.mail().enabled() ? new BackgroundMailer(settings.mail()) : new DisabledMailer();
         try {
+            AppMetrics metrics = new AppMetrics(meters);
+            if (mailer instanceof BackgroundMailer background) {
+                metrics.trackEmails(background::sentCount, background::failedCount);
+            }
+            VirtualThreadMetrics.register(meters);
             PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), clock);
             this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
-            this.users = new UserService(new UserRepository(database.client()), hasher, clock, mailer, templates);
+            this.users = new UserService(new UserRepository(database.client()), hasher, clock, mailer, templates,
+                                         metrics);
             CurrentUser currentUser = new CurrentUser(users);
-            ItemService items = new ItemService(new ItemRepository(database.client()), clock);
+            ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
 
-            apis.add(new LoginApi(users, accessTokens, recovery, currentUser, json));
+            apis.add(new LoginApi(users, accessTokens, recovery, currentUser, metrics, json));
             apis.add(new UsersApi(users, currentUser, json));
             apis.add(new UtilsApi(currentUser, templates, mailer, json));
             apis.add(new ItemsApi(items, currentUser, json));
@@ -92,23 +114,39 @@ public final class App implements HttpFeature, AutoCloseable {
         return new App(settings, clock);
     }
 
-    /** Serves this application on {@code server}: its routing, and JSON answers for requests rejected earlier. */
+    /**
+     * Serves this application on {@code server}: its routing, {@code /health} (liveness and readiness, with the
+     * database and the shutdown gate) and {@code /metrics} (Prometheus), and JSON answers for requests rejected
+     * before routing.
+     */
     public void configure(WebServerConfig.Builder server) {
+        HealthObserver health = HealthObserver.builder()
+                .endpoint("/health")
+                .details(true)
+                .addCheck(trafficGate)
+                .addCheck(new DatabaseReadiness(database, settings.operations().readinessTimeout()))
+                .build();
         server.routing(routing -> routing.addFeature(this))
+                .addFeature(ObserveFeature.just(health, MetricsObserver.builder().endpoint("/metrics").build()))
                 .directHandlers(JsonDirectHandler.all());
     }
 
     @Override
     public void setup(HttpRouting.Builder routing) {
         RouteCatalog catalog = new RouteCatalog(json);
-        routing.addFilter(new CorsFilter(settings.corsOrigins()))
+        routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
+                .addFilter(new CorsFilter(settings.corsOrigins()))
                 .addFilter(new BearerTokenFilter(accessTokens));
         for (ApiService api : apis) {
-            routing.register(settings.apiPrefix(), api);
-            catalog.add(settings.apiPrefix(), api);
+            catalog.register(routing, settings.apiPrefix(), api);
         }
         routing.any(catalog);
         new ErrorMapping(json).register(routing);
+    }
+
+    /** Readiness answers 503 from now on, so that load balancers stop sending requests before the server stops. */
+    public void stopAcceptingTraffic() {
+        trafficGate.close();
     }
 
     @Override

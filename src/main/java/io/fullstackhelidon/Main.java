@@ -3,16 +3,22 @@ package io.fullstackhelidon;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.observability.ErrorTracking;
+import io.fullstackhelidon.observability.Logging;
 
 import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 
-/** Starts the service: configuration from the working directory and the environment, then the web server. */
+/**
+ * Starts the service: configuration from the working directory and the environment, logging and error tracking,
+ * then the web server; on SIGTERM it shuts down gracefully (readiness 503, drain, finish requests, close pools).
+ */
 public final class Main {
 
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
@@ -21,11 +27,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
+        Logging.bridgeJavaUtilLogging();
         Config config = AppConfig.load(Path.of("").toAbsolutePath(), System.getenv());
+        Settings settings;
         App app;
+        ErrorTracking errorTracking;
         try {
-            app = App.create(Settings.from(config), Clock.systemUTC());
+            settings = Settings.from(config);
+            Logging.useFormat(settings.operations().logFormat());
+            errorTracking = ErrorTracking.start(settings.operations().sentryDsn(), settings.development(),
+                                                settings.development() ? "development" : "production", release());
+            app = App.create(settings, Clock.systemUTC());
         } catch (ConfigurationException e) {
             LOGGER.log(Level.ERROR, "Cannot start: " + e.getMessage());
             System.exit(1);
@@ -33,10 +45,38 @@ public final class Main {
         }
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .shutdownHook(false)
                 .update(app::configure)
                 .build()
                 .start();
-        LOGGER.log(Level.INFO, app.settings().projectName() + " serves " + app.settings().apiPrefix() + " on port "
-                               + server.port() + ", database " + app.database().settings().jdbcUrl());
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
+                () -> shutDown(app, server, errorTracking, settings.operations().shutdownDrain())));
+        LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "
+                               + server.port() + ", database " + app.database().settings().jdbcUrl()
+                               + (errorTracking.enabled() ? ", errors reported to Sentry" : ""));
+    }
+
+    /**
+     * Readiness turns 503 first and stays so for {@code drain} (load balancers take the instance out), then the server
+     * stops accepting connections and lets requests in flight finish within its shutdown grace period, then the
+     * application closes its pools.
+     */
+    static void shutDown(App app, WebServer server, ErrorTracking errorTracking, Duration drain) {
+        LOGGER.log(Level.INFO, "Shutting down: readiness now answers 503, draining for " + drain.toMillis() + " ms");
+        app.stopAcceptingTraffic();
+        try {
+            Thread.sleep(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
+        app.close();
+        LOGGER.log(Level.INFO, "Stopped: requests finished, pools closed");
+        errorTracking.close();
+    }
+
+    private static String release() {
+        return "full-stack-helidon@" + Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+                .orElse("dev");
     }
 }

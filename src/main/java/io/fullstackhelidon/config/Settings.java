@@ -23,6 +23,7 @@ import io.helidon.config.Config;
  * @param firstSuperuser the account created at start-up when missing
  * @param database       where the data lives
  * @param mail           SMTP delivery
+ * @param operations     logging, error tracking, shutdown and health timing
  */
 public record Settings(String projectName,
                        boolean development,
@@ -32,7 +33,8 @@ public record Settings(String projectName,
                        SecuritySettings security,
                        FirstSuperuser firstSuperuser,
                        DatabaseSettings database,
-                       MailSettings mail) {
+                       MailSettings mail,
+                       OperationsSettings operations) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -43,6 +45,7 @@ public record Settings(String projectName,
         Objects.requireNonNull(firstSuperuser, "firstSuperuser");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(operations, "operations");
     }
 
     /**
@@ -115,9 +118,10 @@ public record Settings(String projectName,
         origins.add(frontendHost);
         text(config, "app.cors-origins").ifPresent(extra -> origins.addAll(originList(extra)));
         String projectName = required(config, "app.project-name", "PROJECT_NAME");
+        boolean development = text(config, "app.environment").map("development"::equalsIgnoreCase).orElse(false);
         return new Settings(
                 projectName,
-                text(config, "app.environment").map("development"::equalsIgnoreCase).orElse(false),
+                development,
                 text(config, "app.api-prefix").orElse("/api/v1"),
                 frontendHost,
                 origins.stream().distinct().toList(),
@@ -133,7 +137,13 @@ public record Settings(String projectName,
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
                 database(config.get("database")),
-                mail(config.get("mail"), projectName));
+                mail(config.get("mail"), projectName),
+                new OperationsSettings(
+                        text(config, "log.format").map(format -> format.toLowerCase(Locale.ROOT))
+                                .orElse(development ? "text" : "json"),
+                        text(config, "sentry.dsn"),
+                        Duration.ofMillis(config.get("shutdown.drain-millis").asLong().orElse(5000L)),
+                        Duration.ofMillis(config.get("health.database-timeout-millis").asLong().orElse(2000L))));
     }
 
     private static MailSettings mail(Config config, String projectName) {

@@ -29,6 +29,8 @@ final class TemplateEnvironment {
             Map.entry("FIRST_SUPERUSER", "first-superuser.email"),
             Map.entry("FIRST_SUPERUSER_PASSWORD", "first-superuser.password"),
             Map.entry("DATABASE_URL", "database.url"),
+            Map.entry("SENTRY_DSN", "sentry.dsn"),
+            Map.entry("LOG_FORMAT", "log.format"),
             // the template's older, split form of the database settings
             Map.entry("POSTGRES_SERVER", "database.postgres.server"),
             Map.entry("POSTGRES_PORT", "database.postgres.port"),

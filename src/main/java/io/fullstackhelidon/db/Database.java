@@ -1,39 +1,72 @@
 package io.fullstackhelidon.db;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.fullstackhelidon.config.DatabaseSettings;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
 /**
- * The database the service owns: migrated to the current schema, then reached through a pooled Helidon DbClient.
+ * The database the service owns: migrated to the current schema, then reached through a HikariCP pool wrapped in a
+ * Helidon DbClient. The pool is built here (not from DbClient configuration) so that its statistics reach the
+ * metrics and readiness can ping it.
  */
 public final class Database implements AutoCloseable {
 
+    private final HikariDataSource dataSource;
     private final DbClient client;
     private final DatabaseSettings settings;
 
-    private Database(DbClient client, DatabaseSettings settings) {
+    private Database(HikariDataSource dataSource, DbClient client, DatabaseSettings settings) {
+        this.dataSource = dataSource;
         this.client = client;
         this.settings = settings;
     }
 
     /** Waits for the database, migrates the schema (adopting a template database), then opens the pool. */
-    public static Database open(DatabaseSettings settings) {
+    public static Database open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
         DatabaseWait.untilReachable(settings);
         Migrations.migrate(settings);
-        Map<String, String> entries = new HashMap<>();
-        entries.put("source", "jdbc");
-        entries.put("connection.url", settings.jdbcUrl());
-        entries.put("connection.username", settings.username());
-        entries.put("connection.password", settings.password());
-        settings.poolProperties().forEach((name, value) -> entries.put("connection." + name, value));
-        Config config = Config.just(ConfigSources.create(entries));
-        return new Database(DbClient.create(config), settings);
+        Properties properties = new Properties();
+        properties.putAll(settings.poolProperties());
+        HikariConfig config = new HikariConfig(properties);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMetricsTrackerFactory(poolMetrics);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        String dbType = settings.isPostgres() ? "jdbc:postgresql" : settings.isH2() ? "jdbc:h2" : "jdbc";
+        JdbcConnectionPool pool = new JdbcConnectionPool() {
+            @Override
+            public Connection connection() {
+                try {
+                    return dataSource.getConnection();
+                } catch (SQLException e) {
+                    throw new DbClientException("No database connection available: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public String dbType() {
+                return dbType;
+            }
+        };
+        return new Database(dataSource, JdbcClientBuilder.create().connectionPool(pool).build(), settings);
     }
 
     public DbClient client() {
@@ -44,8 +77,39 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Whether a pooled connection answers {@code SELECT 1} within {@code timeout}; the reason when not.
+     *
+     * @return empty when the database is reachable, else what went wrong
+     */
+    public Optional<String> ping(Duration timeout) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        // a thread of its own, so that a hung connection cannot hold the caller past the timeout
+        Thread.ofVirtual().name("database-ping").start(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+                statement.execute("SELECT 1");
+                answer.complete(null);
+            } catch (SQLException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (TimeoutException e) {
+            return Optional.of("no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
     @Override
     public void close() {
-        client.close();
+        dataSource.close();
     }
 }

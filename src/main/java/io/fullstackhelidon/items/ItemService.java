@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.users.User;
 import io.fullstackhelidon.web.ApiException;
 
@@ -12,10 +13,12 @@ public final class ItemService {
 
     private final ItemRepository items;
     private final Clock clock;
+    private final AppMetrics metrics;
 
-    public ItemService(ItemRepository items, Clock clock) {
+    public ItemService(ItemRepository items, Clock clock, AppMetrics metrics) {
         this.items = items;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The items {@code caller} may see, newest first, with their total. */
@@ -40,6 +43,7 @@ public final class ItemService {
         Item created = new Item(UUID.randomUUID(), item.title(), item.description(), owner.id(),
                                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         items.insert(created);
+        metrics.itemCreated();
         return created;
     }
 

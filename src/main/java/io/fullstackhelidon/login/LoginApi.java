@@ -3,6 +3,7 @@ package io.fullstackhelidon.login;
 import java.util.List;
 
 import io.fullstackhelidon.mail.EmailMessage;
+import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.users.CurrentUser;
 import io.fullstackhelidon.users.User;
@@ -32,14 +33,16 @@ public final class LoginApi implements ApiService {
     private final AccessTokens tokens;
     private final PasswordRecovery recovery;
     private final CurrentUser currentUser;
+    private final AppMetrics metrics;
     private final Json json;
 
     public LoginApi(UserService users, AccessTokens tokens, PasswordRecovery recovery, CurrentUser currentUser,
-                    Json json) {
+                    AppMetrics metrics, Json json) {
         this.users = users;
         this.tokens = tokens;
         this.recovery = recovery;
         this.currentUser = currentUser;
+        this.metrics = metrics;
         this.json = json;
     }
 
@@ -61,11 +64,12 @@ public final class LoginApi implements ApiService {
         String username = form.required("username");
         String password = form.required("password");
         input.throwIfInvalid();
-        User user = users.authenticate(username, password)
-                .orElseThrow(() -> ApiException.badRequest("Incorrect email or password"));
-        if (!user.isActive()) {
-            throw ApiException.badRequest("Inactive user");
+        User user = users.authenticate(username, password).orElse(null);
+        if (user == null || !user.isActive()) {
+            metrics.loginFailed();
+            throw ApiException.badRequest(user == null ? "Incorrect email or password" : "Inactive user");
         }
+        metrics.loginSucceeded();
         json.send(response, Token.bearer(tokens.issue(user.id())));
     }
 

@@ -67,10 +67,10 @@ public final class BackgroundMailer implements Mailer, AutoCloseable {
         try {
             transport.deliver(message);
             sent.incrementAndGet();
-            LOGGER.log(Level.INFO, "E-mail \"" + message.subject() + "\" delivered");
+            LOGGER.log(Level.INFO, "E-mail delivered");
         } catch (MessagingException | RuntimeException e) {
             failed.incrementAndGet();
-            LOGGER.log(Level.WARNING, "E-mail \"" + message.subject() + "\" could not be delivered: " + e.getMessage());
+            LOGGER.log(Level.WARNING, "E-mail could not be delivered: " + e.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import org.slf4j.MDC;
 
 /**
  * Verifies the bearer token of every request and records the outcome as {@link Credentials} in the request context.
@@ -26,8 +27,11 @@ public final class BearerTokenFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        request.context().register(Credentials.class,
-                                   credentials(request.headers().first(HeaderNames.AUTHORIZATION)));
+        Credentials credentials = credentials(request.headers().first(HeaderNames.AUTHORIZATION));
+        request.context().register(Credentials.class, credentials);
+        if (credentials instanceof Credentials.Verified verified) {
+            MDC.put("user_id", verified.userId().toString());
+        }
         chain.proceed();
     }
 

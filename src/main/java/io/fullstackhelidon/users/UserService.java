@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
+import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.web.ApiException;
 import io.fullstackhelidon.web.validation.Patch;
@@ -28,14 +29,16 @@ public final class UserService {
     private final Clock clock;
     private final Mailer mailer;
     private final EmailTemplates templates;
+    private final AppMetrics metrics;
 
     public UserService(UserRepository users, PasswordHasher hasher, Clock clock, Mailer mailer,
-                       EmailTemplates templates) {
+                       EmailTemplates templates, AppMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
         this.mailer = mailer;
         this.templates = templates;
+        this.metrics = metrics;
     }
 
     public Optional<User> findById(UUID id) {
@@ -66,7 +69,9 @@ public final class UserService {
 
     /** Self sign-up: always an active, regular account. */
     public User register(String email, String password, String fullName) {
-        return insert(NewUser.regular(email, password, fullName), EMAIL_TAKEN_ON_SIGNUP);
+        User user = insert(NewUser.regular(email, password, fullName), EMAIL_TAKEN_ON_SIGNUP);
+        metrics.signedUp();
+        return user;
     }
 
     /**

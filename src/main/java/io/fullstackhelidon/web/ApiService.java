@@ -2,20 +2,12 @@ package io.fullstackhelidon.web;
 
 import java.util.List;
 
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-
 /**
- * An HTTP service whose routes are declared as a table, in the template's order: the same table registers the routes
- * and tells {@link RouteCatalog} which paths exist (for 405 and slash redirects).
+ * The HTTP layer of a feature: a table of routes in the template's order, each handler parsing the request, calling
+ * the feature's service and writing the answer. {@link RouteCatalog} registers the tables under the API prefix.
  */
-public interface ApiService extends HttpService {
+public interface ApiService {
 
     /** The routes, in matching order: a fixed path before a parameterised one. */
     List<Endpoint> endpoints();
-
-    @Override
-    default void routing(HttpRules rules) {
-        endpoints().forEach(endpoint -> rules.route(endpoint.method(), endpoint.path(), endpoint.handler()));
-    }
 }

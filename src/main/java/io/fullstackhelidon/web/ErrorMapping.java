@@ -2,10 +2,11 @@ package io.fullstackhelidon.web;
 
 import java.lang.System.Logger.Level;
 
+import io.fullstackhelidon.observability.RequestId;
+import io.fullstackhelidon.observability.RouteTemplate;
 import io.fullstackhelidon.web.validation.RequestValidationException;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -14,7 +15,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The one place where exceptions become responses: business errors and validation errors get the contract's JSON
- * bodies; anything unexpected is logged and answered with a bare 500, never with its message or stack trace.
+ * bodies; anything unexpected is logged and answered with a generic 500 carrying the request id, never with its
+ * message or stack trace.
  */
 public final class ErrorMapping {
 
@@ -53,11 +55,23 @@ public final class ErrorMapping {
         json.send(response, status, new ErrorBody(status.reasonPhrase()));
     }
 
+    /** Logged (and so reported to Sentry) with the route template, never the raw path or the body. */
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
-        LOGGER.log(Level.ERROR, "Unhandled error in " + request.prologue(), error);
+        String route = request.context().get(RouteTemplate.class, RouteTemplate.class)
+                .map(RouteTemplate::template)
+                .orElse("an unrouted path");
+        LOGGER.log(Level.ERROR, "Unhandled error in " + request.prologue().method().text() + " " + route, error);
         StickyHeaders.reapply(request, response);
-        response.status(Status.INTERNAL_SERVER_ERROR_500)
-                .header(HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8"))
-                .send("Internal Server Error");
+        String requestId = request.context().get(RequestId.class, RequestId.class).map(RequestId::value).orElse(null);
+        json.send(response, Status.INTERNAL_SERVER_ERROR_500, new InternalError("Internal Server Error", requestId));
+    }
+
+    /**
+     * The body of an unexpected failure: nothing about the cause, only the id to find it in the logs.
+     *
+     * @param detail    always "Internal Server Error"
+     * @param requestId the request's id
+     */
+    record InternalError(String detail, String requestId) {
     }
 }

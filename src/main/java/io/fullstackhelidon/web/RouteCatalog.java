@@ -10,13 +10,17 @@ import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import io.helidon.http.Status;
+import io.fullstackhelidon.observability.RouteTemplate;
+
 import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Knows every API path, and answers requests no route took the way Starlette's router does: 405 with {@code Allow}
- * when the path exists under another method, a 307 to the other slash form when that one exists, otherwise 404.
+ * Registers the API's route tables under the API prefix and so knows every API path; answers requests no route took
+ * the way Starlette's router does: 405 with {@code Allow} when the path exists under another method, a 307 to the
+ * other slash form when that one exists, otherwise 404.
  */
 public final class RouteCatalog implements Handler {
 
@@ -30,10 +34,13 @@ public final class RouteCatalog implements Handler {
         this.json = json;
     }
 
-    /** Records the endpoints of a service registered under {@code prefix}. */
-    public void add(String prefix, ApiService service) {
-        service.endpoints().forEach(endpoint -> routes.add(
-                new KnownRoute(endpoint.method(), PathMatchers.create(prefix + endpoint.path()))));
+    /** Registers the endpoints of {@code service} under {@code prefix}, each recording its route template. */
+    public void register(HttpRouting.Builder routing, String prefix, ApiService service) {
+        for (Endpoint endpoint : service.endpoints()) {
+            String template = prefix + endpoint.path();
+            routing.route(endpoint.method(), template, RouteTemplate.recording(template, endpoint.handler()));
+            routes.add(new KnownRoute(endpoint.method(), PathMatchers.create(template)));
+        }
     }
 
     @Override

@@ -1,0 +1,76 @@
+package io.fullstackhelidon.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.fullstackhelidon.web.StickyHeaders;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import static net.logstash.logback.argument.StructuredArguments.v;
+
+/**
+ * The outermost filter: gives every request an id ({@code X-Request-Id} when the client sent a well-formed one,
+ * else a new one), puts it in the logging context for every line of the request and in the answer, then records
+ * the request's metrics and writes one access-log line (method, route template, status, duration, user id).
+ */
+public final class RequestObserver implements Filter {
+
+    public static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("access");
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final HttpMetrics metrics;
+
+    public RequestObserver(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String id = request.headers().first(REQUEST_ID)
+                .filter(value -> WELL_FORMED.matcher(value).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        request.context().register(RequestId.class, new RequestId(id));
+        MDC.put("request_id", id);
+        StickyHeaders.set(request, response, HeaderValues.create(REQUEST_ID, id));
+        String method = request.prologue().method().text();
+        long start = System.nanoTime();
+        metrics.started();
+        try {
+            chain.proceed();
+        } finally {
+            long nanos = System.nanoTime() - start;
+            String route = request.context().get(RouteTemplate.class, RouteTemplate.class)
+                    .map(RouteTemplate::template)
+                    .orElseGet(() -> unroutedLabel(request.prologue().uriPath().rawPath()));
+            int status = response.status().code();
+            metrics.finished(method, route, status, nanos);
+            MDC.put("route", route);
+            // request_id, route and user_id (when authenticated) come from the logging context
+            ACCESS_LOG.info("{} {} {} {} ms", v("method", method), route, v("status", status),
+                            v("duration_ms", Math.round(nanos / 10_000.0) / 100.0));
+            MDC.clear();
+        }
+    }
+
+    /** A bounded label for requests no API route took: the operational endpoints by name, anything else as one. */
+    private static String unroutedLabel(String path) {
+        for (String known : new String[] {"/health", "/metrics", "/docs"}) {
+            if (path.equals(known) || path.startsWith(known + "/")) {
+                return known;
+            }
+        }
+        return path.endsWith("/openapi.json") ? "/openapi.json" : "unmatched";
+    }
+}
