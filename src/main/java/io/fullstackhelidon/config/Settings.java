@@ -142,8 +142,8 @@ public record Settings(String projectName,
                         text(config, "log.format").map(format -> format.toLowerCase(Locale.ROOT))
                                 .orElse(development ? "text" : "json"),
                         text(config, "sentry.dsn"),
-                        Duration.ofMillis(config.get("shutdown.drain-millis").asLong().orElse(5000L)),
-                        Duration.ofMillis(config.get("health.database-timeout-millis").asLong().orElse(2000L))));
+                        Duration.ofSeconds(config.get("shutdown.drain.seconds").asLong().orElse(5L)),
+                        Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))));
     }
 
     private static MailSettings mail(Config config, String projectName) {

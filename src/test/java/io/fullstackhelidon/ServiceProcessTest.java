@@ -1,0 +1,139 @@
+package io.fullstackhelidon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fullstackhelidon.support.ServiceProcess;
+import io.fullstackhelidon.support.TestSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service as a process: structured logs on standard output, and a graceful stop on SIGTERM. */
+class ServiceProcessTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SIGNUP_PASSWORD = "secret-signup-password";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void logsAreJsonLinesCarryingTheRequestIdAndNoSecrets(@TempDir Path directory) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(directory, Map.of("LOG_FORMAT", "json"))) {
+            String token = MAPPER.readTree(send(service, HttpRequest.newBuilder(uri(service, "/api/v1/login/access-token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + TestSettings.SUPERUSER_EMAIL + "&password="
+                                                               + TestSettings.SUPERUSER_PASSWORD)))
+                                                   .body()).path("access_token").asText();
+            HttpResponse<String> me = send(service, HttpRequest.newBuilder(uri(service, "/api/v1/users/me"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("X-Request-Id", "log-test-1"));
+            send(service, HttpRequest.newBuilder(uri(service, "/api/v1/users/signup"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"new@example.com\",\"password\":\""
+                                                               + SIGNUP_PASSWORD + "\"}")));
+
+            String access = service.awaitLine("\"request_id\":\"log-test-1\"", Duration.ofSeconds(10));
+            JsonNode line = MAPPER.readTree(access);
+            assertThat(line.path("logger_name").asText()).isEqualTo("access");
+            assertThat(line.path("method").asText()).isEqualTo("GET");
+            assertThat(line.path("route").asText()).isEqualTo("/api/v1/users/me");
+            assertThat(line.path("status").asInt()).isEqualTo(200);
+            assertThat(line.path("duration_ms").isNumber()).isTrue();
+            assertThat(line.path("user_id").asText()).isEqualTo(MAPPER.readTree(me.body()).path("id").asText());
+            service.awaitLine("/api/v1/users/signup", Duration.ofSeconds(10));
+
+            List<String> output = service.output();
+            for (String printed : output) {
+                JsonNode parsed = MAPPER.readTree(printed);
+                assertThat(parsed.isObject()).as(printed).isTrue();
+                assertThat(parsed.has("time") && parsed.has("level") && parsed.has("message")).as(printed).isTrue();
+            }
+            String all = String.join("\n", output);
+            assertThat(all).doesNotContain(TestSettings.SECRET_KEY)
+                    .doesNotContain(TestSettings.SUPERUSER_PASSWORD)
+                    .doesNotContain(SIGNUP_PASSWORD)
+                    .doesNotContain(token)
+                    .doesNotContainIgnoringCase("authorization");
+        }
+    }
+
+    @Test
+    void sigtermTurnsReadinessDownThenLetsTheRequestInFlightFinish(@TempDir Path directory) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(directory, Map.of("SHUTDOWN_DRAIN_SECONDS", "2",
+                                                                            "LOG_FORMAT", "text"))) {
+            assertThat(send(service, HttpRequest.newBuilder(uri(service, "/health/ready"))).statusCode()).isEqualTo(200);
+            String body = "{\"email\":\"slow@example.com\",\"password\":\"slow-password\"}";
+            try (Socket slow = new Socket("127.0.0.1", service.port())) {
+                OutputStream out = slow.getOutputStream();
+                out.write(("POST /api/v1/users/signup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10))
+                                  .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+
+                service.terminate();
+
+                assertThat(awaitReadiness(service, 503)).isTrue();
+                service.awaitLine("socket closed", Duration.ofSeconds(10));
+                out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String response = readResponse(slow.getInputStream());
+                assertThat(response).startsWith("HTTP/1.1 200").contains("\"email\":\"slow@example.com\"");
+            }
+            assertThat(service.awaitExit(Duration.ofSeconds(30))).isIn(0, 143);
+            service.awaitLine("Stopped: requests finished, pools closed", Duration.ofSeconds(1));
+        }
+    }
+
+    private boolean awaitReadiness(ServiceProcess service, int status) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (send(service, HttpRequest.newBuilder(uri(service, "/health/ready"))).statusCode() == status) {
+                    return true;
+                }
+            } catch (IOException refused) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private HttpResponse<String> send(ServiceProcess service, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(ServiceProcess service, String path) {
+        return URI.create(service.baseUrl() + path);
+    }
+
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (!text.toString().contains("}")) {
+            int read = in.read(buffer);
+            if (read < 0) {
+                break;
+            }
+            text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+}

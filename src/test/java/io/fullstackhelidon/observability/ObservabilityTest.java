@@ -1,0 +1,118 @@
+package io.fullstackhelidon.observability;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fullstackhelidon.App;
+import io.fullstackhelidon.support.Reply;
+import io.fullstackhelidon.support.TestApi;
+import io.fullstackhelidon.support.TestServer;
+
+import io.helidon.http.Method;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, request ids and the Prometheus metrics after real traffic. */
+@ServerTest
+class ObservabilityTest {
+
+    private final TestApi api;
+    private final Http1Client client;
+
+    ObservabilityTest(Http1Client client, App app, URI uri) {
+        this.api = new TestApi(client, app);
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServer.configure(server);
+    }
+
+    @Test
+    void healthIsUpWithItsChecksNamed() {
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            Reply reply = plain(path);
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            assertThat(reply.header("Content-Type")).hasValue("application/json");
+            JsonNode health = reply.json();
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+            assertThat(health.path("checks").findValuesAsText("name")).contains("database", "accepting-traffic");
+        }
+        assertThat(plain("/health/live").status()).isEqualTo(200);
+        assertThat(plain("/health/live").json().path("checks").findValuesAsText("name")).doesNotContain("database");
+    }
+
+    @Test
+    void aWellFormedRequestIdIsKeptOtherwiseOneIsMade() {
+        Reply kept = api.call(Method.GET, "/users/me", request -> request.header(
+                RequestObserver.REQUEST_ID, "trace-42.a:b_c"), null);
+        assertThat(kept.status()).isEqualTo(401);
+        assertThat(kept.header("X-Request-Id")).hasValue("trace-42.a:b_c");
+
+        Reply replaced = api.call(Method.GET, "/utils/health-check/", request -> request.header(
+                RequestObserver.REQUEST_ID, "no spaces or <tags> allowed"), null);
+        assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(UUID.fromString(id)).isNotNull());
+
+        Reply unknownPath = api.get("/nowhere", null);
+        assertThat(unknownPath.header("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void metricsUseRouteTemplatesAndStatusClasses() {
+        String token = api.superuserToken();
+        JsonNode item = api.randomItem();
+        api.get("/items/" + item.path("id").asText(), token);
+        api.get("/items/" + UUID.randomUUID(), token);
+        api.post("/users/signup", null, Map.of("email", TestApi.randomEmail(), "password", "long-enough"));
+        api.postForm("/login/access-token", Map.of("username", "nobody@example.com", "password", "wrong-one"));
+
+        String metrics = plain("/metrics").text();
+
+        assertThat(count(metrics, "http_server_requests_seconds_count\\{method=\"GET\",route=\"/api/v1/items/\\{id\\}\","
+                                  + "scope=\"application\",status=\"2xx\",\\}")).isGreaterThanOrEqualTo(1);
+        assertThat(count(metrics, "http_server_requests_seconds_count\\{method=\"GET\",route=\"/api/v1/items/\\{id\\}\","
+                                  + "scope=\"application\",status=\"4xx\",\\}")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/items/{id}\"")
+                .doesNotContain("route=\"/api/v1/items/" + item.path("id").asText())
+                .contains("http_server_requests_active")
+                .contains("db_pool_connections{pool=\"app\"")
+                .contains("db_pool_pending_threads")
+                .contains("db_pool_connection_timeouts_total")
+                .contains("memory_usedHeap")
+                .contains("jvm_virtual_threads{figure=\"mounted\"");
+        assertThat(count(metrics, "app_logins_total\\{outcome=\"success\",scope=\"application\",\\}")).isGreaterThanOrEqualTo(2);
+        assertThat(count(metrics, "app_logins_total\\{outcome=\"failure\",scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
+        assertThat(count(metrics, "app_signups_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
+        assertThat(count(metrics, "app_items_created_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        Reply reply = plain("/metrics");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(reply.text()).contains("# TYPE http_server_requests_seconds histogram");
+    }
+
+    private Reply plain(String path) {
+        try (var response = client.get(path).request()) {
+            return new Reply(response.status().code(), response.headers(), response.as(String.class));
+        }
+    }
+
+    private static double count(String metrics, String series) {
+        Matcher line = Pattern.compile("(?m)^" + series + " ([0-9.E+-]+)$").matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : -1;
+    }
+}
