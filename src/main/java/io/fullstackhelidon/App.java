@@ -9,6 +9,7 @@ import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.SecretCheck;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.db.Database;
+import io.fullstackhelidon.docs.ApiDocs;
 import io.fullstackhelidon.items.ItemRepository;
 import io.fullstackhelidon.items.ItemService;
 import io.fullstackhelidon.items.ItemsApi;
@@ -140,6 +141,7 @@ public final class App implements HttpFeature, AutoCloseable {
         for (ApiService api : apis) {
             catalog.register(routing, settings.apiPrefix(), api);
         }
+        new ApiDocs(settings, json).register(routing, settings.apiPrefix());
         routing.any(catalog);
         new ErrorMapping(json).register(routing);
     }

@@ -43,12 +43,20 @@ public final class Main {
             System.exit(1);
             return;
         }
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .shutdownHook(false)
-                .update(app::configure)
-                .build()
-                .start();
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .config(config.get("server"))
+                    .shutdownHook(false)
+                    .update(app::configure)
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "Cannot start the web server", e);
+            app.close();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
                 () -> shutDown(app, server, errorTracking, settings.operations().shutdownDrain())));
         LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "

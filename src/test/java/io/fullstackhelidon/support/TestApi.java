@@ -72,10 +72,14 @@ public final class TestApi {
             }
         }
         customize.accept(request);
+        Reply reply;
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
             String text = response.entity().hasEntity() ? response.entity().as(String.class) : "";
-            return new Reply(response.status().code(), response.headers(), text);
+            reply = new Reply(response.status().code(), response.headers(), text);
         }
+        OpenApiConformance.check(app.settings(), method.text(), API + (query < 0 ? path : path.substring(0, query)),
+                                 reply);
+        return reply;
     }
 
     public Reply get(String path, String token) {

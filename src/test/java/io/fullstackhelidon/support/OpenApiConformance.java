@@ -1,0 +1,60 @@
+package io.fullstackhelidon.support;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.docs.ApiDocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks every API response the tests receive against the service's own OpenAPI document: an undocumented status,
+ * a missing field or an extra one fails the test that got the response. Responses of the router itself (405, 307,
+ * 404 for paths that are not operations) are not operations of the document and are passed over.
+ */
+public final class OpenApiConformance {
+
+    private static final Map<Boolean, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final TestApiJson JSON = new TestApiJson();
+
+    private OpenApiConformance() {
+    }
+
+    /** Fails when {@code reply} to {@code method path} contradicts the document served with {@code settings}. */
+    public static void check(Settings settings, String method, String path, Reply reply) {
+        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(
+                settings.development(),
+                development -> OpenApiInteractionValidator
+                        .createForInlineApiSpecification(JSON.write(ApiDocs.document(settings)))
+                        .withStrictOperationPathMatching()
+                        .build());
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
+        reply.header("Content-Type").ifPresent(response::withContentType);
+        ValidationReport report = validator.validateResponse(
+                path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+        List<String> problems = report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !message.getKey().startsWith("validation.request."))
+                .map(message -> message.getKey() + ": " + message.getMessage())
+                .toList();
+        assertThat(problems).as("%s %s answered %s, which the OpenAPI document does not allow", method, path, reply)
+                .isEmpty();
+    }
+
+    /** The service's JSON writer, for the document as it is served. */
+    private static final class TestApiJson {
+
+        private final io.fullstackhelidon.web.Json json = new io.fullstackhelidon.web.Json();
+
+        String write(Object value) {
+            return new String(json.bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
