@@ -1,7 +1,10 @@
 package io.fullstackhelidon.observability;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +38,9 @@ class ObservabilityTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        TestServer.configure(server);
+        // e-mail on (towards a closed port) so that the e-mail counters exist
+        TestServer.configure(server, Map.of("mail.host", "127.0.0.1", "mail.port", "9", "mail.tls", "false",
+                                            "mail.from-email", "info@example.com"));
     }
 
     @Test
@@ -103,6 +108,27 @@ class ObservabilityTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(reply.text()).contains("# TYPE http_server_requests_seconds histogram");
+    }
+
+    @Test
+    void dashboardAndAlertQueriesUseMetricsTheServiceExports() throws Exception {
+        api.postForm("/login/access-token", Map.of("username", "nobody@example.com", "password", "wrong-one"));
+        String metrics = plain("/metrics").text();
+        Path deploy = Path.of("deploy");
+        String queries = Files.readString(deploy.resolve("grafana/dashboards/full-stack-helidon.json"))
+                         + Files.readString(deploy.resolve("prometheus/alerts.yml"));
+
+        Matcher names = Pattern.compile("([a-z][a-zA-Z0-9_]*)\\s*(?:\\{|\\[)").matcher(queries);
+        int checked = 0;
+        while (names.find()) {
+            String name = names.group(1);
+            if (!Set.of("by", "rate", "sum", "increase", "histogram_quantile", "clamp_min", "up").contains(name)) {
+                assertThat(metrics).as("metric %s used by a dashboard or alert", name)
+                        .containsPattern("(?m)^" + name + "[{ ]");
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
     }
 
     private Reply plain(String path) {
