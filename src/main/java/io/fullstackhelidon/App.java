@@ -2,10 +2,13 @@ package io.fullstackhelidon;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.fullstackhelidon.config.ConfigurationException;
+import io.fullstackhelidon.config.RateLimitSettings;
 import io.fullstackhelidon.config.SecretCheck;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.db.Database;
@@ -14,6 +17,7 @@ import io.fullstackhelidon.items.ItemRepository;
 import io.fullstackhelidon.items.ItemService;
 import io.fullstackhelidon.items.ItemsApi;
 import io.fullstackhelidon.login.LoginApi;
+import io.fullstackhelidon.login.LoginGuard;
 import io.fullstackhelidon.login.PasswordRecovery;
 import io.fullstackhelidon.mail.BackgroundMailer;
 import io.fullstackhelidon.mail.DisabledMailer;
@@ -26,7 +30,12 @@ import io.fullstackhelidon.observability.PoolMetrics;
 import io.fullstackhelidon.observability.RequestObserver;
 import io.fullstackhelidon.observability.TrafficGate;
 import io.fullstackhelidon.observability.VirtualThreadMetrics;
+import io.fullstackhelidon.observability.RedisReadiness;
 import io.fullstackhelidon.privateapi.PrivateApi;
+import io.fullstackhelidon.ratelimit.LocalRateLimiter;
+import io.fullstackhelidon.ratelimit.RateLimitFilter;
+import io.fullstackhelidon.ratelimit.RateLimiter;
+import io.fullstackhelidon.ratelimit.RedisRateLimiter;
 import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.security.BearerTokenFilter;
 import io.fullstackhelidon.security.HmacJwt;
@@ -38,19 +47,24 @@ import io.fullstackhelidon.users.UserService;
 import io.fullstackhelidon.users.UsersApi;
 import io.fullstackhelidon.utils.UtilsApi;
 import io.fullstackhelidon.web.ApiService;
+import io.fullstackhelidon.web.ClientAddress;
 import io.fullstackhelidon.web.CorsFilter;
 import io.fullstackhelidon.web.ErrorMapping;
 import io.fullstackhelidon.web.Json;
 import io.fullstackhelidon.web.JsonDirectHandler;
 import io.fullstackhelidon.web.RouteCatalog;
+import io.fullstackhelidon.web.SecurityHeaders;
 import io.fullstackhelidon.web.validation.EmailAddress;
 
+import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.ObserveFeatureConfig;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -63,12 +77,15 @@ import io.helidon.webserver.http.HttpRouting;
 public final class App implements HttpFeature, AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(App.class.getName());
+    private static final String MANAGEMENT_SOCKET = "management";
 
     private final Settings settings;
     private final MeterRegistry meters = Metrics.globalRegistry();
     private final TrafficGate trafficGate = new TrafficGate();
     private final Database database;
     private final Mailer mailer;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress clients;
     private final Json json = new Json();
     private final AccessTokens accessTokens;
     private final UserService users;
@@ -79,6 +96,8 @@ public final class App implements HttpFeature, AutoCloseable {
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.database = Database.open(settings.database(), new PoolMetrics(meters));
         this.mailer = settings.mail().enabled() ? new BackgroundMailer(settings.mail()) : new DisabledMailer();
+        this.rateLimiter = rateLimiter(settings.rateLimits());
+        this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
         try {
             AppMetrics metrics = new AppMetrics(meters);
             if (mailer instanceof BackgroundMailer background) {
@@ -86,7 +105,8 @@ public final class App implements HttpFeature, AutoCloseable {
             }
             VirtualThreadMetrics.register(meters);
             PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
-            HmacJwt jwt = new HmacJwt(settings.security().secretKey(), clock);
+            HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
+                                      clock);
             this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
             this.users = new UserService(new UserRepository(database.client()), hasher, clock, mailer, templates,
@@ -96,7 +116,8 @@ public final class App implements HttpFeature, AutoCloseable {
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
 
-            apis.add(new LoginApi(users, accessTokens, recovery, currentUser, metrics, json));
+            LoginGuard guard = new LoginGuard(rateLimiter, settings.rateLimits().failedLogins());
+            apis.add(new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics, json));
             apis.add(new UsersApi(users, currentUser, json));
             apis.add(new UtilsApi(currentUser, templates, mailer, json));
             apis.add(new ItemsApi(items, currentUser, json));
@@ -121,14 +142,23 @@ public final class App implements HttpFeature, AutoCloseable {
      * before routing.
      */
     public void configure(WebServerConfig.Builder server) {
-        HealthObserver health = HealthObserver.builder()
+        HealthObserverConfig.Builder health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)
                 .addCheck(trafficGate)
-                .addCheck(new DatabaseReadiness(database, settings.operations().readinessTimeout()))
-                .build();
+                .addCheck(new DatabaseReadiness(database, settings.operations().readinessTimeout()));
+        if (rateLimiter instanceof RedisRateLimiter redis) {
+            health.addCheck(new RedisReadiness(redis));
+        }
+        ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
+                .addObserver(health.build())
+                .addObserver(MetricsObserver.builder().endpoint("/metrics").build());
+        settings.http().managementPort().ifPresent(port -> {
+            server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
+            observe.sockets(List.of(MANAGEMENT_SOCKET));
+        });
         server.routing(routing -> routing.addFeature(this))
-                .addFeature(ObserveFeature.just(health, MetricsObserver.builder().endpoint("/metrics").build()))
+                .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
     }
 
@@ -136,8 +166,13 @@ public final class App implements HttpFeature, AutoCloseable {
     public void setup(HttpRouting.Builder routing) {
         RouteCatalog catalog = new RouteCatalog(json);
         routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
-                .addFilter(new CorsFilter(settings.corsOrigins()))
-                .addFilter(new BearerTokenFilter(accessTokens));
+                .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
+                .addFilter(new CorsFilter(settings.corsOrigins()));
+        if (settings.rateLimits().enabled()) {
+            routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
+                                                  json, meters));
+        }
+        routing.addFilter(new BearerTokenFilter(accessTokens));
         for (ApiService api : apis) {
             catalog.register(routing, settings.apiPrefix(), api);
         }
@@ -156,7 +191,7 @@ public final class App implements HttpFeature, AutoCloseable {
         close();
     }
 
-    /** Lets e-mails in flight finish, then closes the database pool. */
+    /** Lets e-mails in flight finish, then closes the Redis connection and the database pool. */
     @Override
     public void close() {
         if (mailer instanceof AutoCloseable closeable) {
@@ -166,7 +201,26 @@ public final class App implements HttpFeature, AutoCloseable {
                 LOGGER.log(Level.WARNING, "Closing the mailer failed", e);
             }
         }
+        if (rateLimiter != null) {
+            rateLimiter.close();
+        }
         database.close();
+    }
+
+    /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */
+    private RateLimiter rateLimiter(RateLimitSettings limits) {
+        Duration longest = Stream.of(limits.all(), limits.login(), limits.signup(), limits.recovery(), limits.reset(),
+                                     limits.failedLogins())
+                .map(RateLimitSettings.Rule::period)
+                .max(Duration::compareTo)
+                .orElseThrow();
+        if (limits.redisUrl().isEmpty()) {
+            return new LocalRateLimiter(longest);
+        }
+        RedisRateLimiter redis = new RedisRateLimiter(limits.redisUrl().get(), longest);
+        meters.getOrCreate(Gauge.builder("ratelimit.store.degraded", redis, r -> r.degraded() ? 1.0 : 0.0)
+                                   .description("1 while Redis is unreachable and limits are enforced per instance"));
+        return redis;
     }
 
     public Settings settings() {

@@ -24,6 +24,8 @@ import io.helidon.config.Config;
  * @param database       where the data lives
  * @param mail           SMTP delivery
  * @param operations     logging, error tracking, shutdown and health timing
+ * @param rateLimits     rate limits and where their counters live
+ * @param http           response headers and the management port
  */
 public record Settings(String projectName,
                        boolean development,
@@ -34,7 +36,9 @@ public record Settings(String projectName,
                        FirstSuperuser firstSuperuser,
                        DatabaseSettings database,
                        MailSettings mail,
-                       OperationsSettings operations) {
+                       OperationsSettings operations,
+                       RateLimitSettings rateLimits,
+                       HttpSettings http) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -46,23 +50,28 @@ public record Settings(String projectName,
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(http, "http");
     }
 
     /**
      * Token and password-hash settings.
      *
-     * @param secretKey           HS256 key of access and reset tokens ({@code SECRET_KEY})
+     * @param secretKey           HS256 key that signs access and reset tokens ({@code SECRET_KEY})
+     * @param previousSecretKeys  keys that still verify tokens after a rotation ({@code PREVIOUS_SECRET_KEYS})
      * @param accessTokenLifetime lifetime of an access token ({@code ACCESS_TOKEN_EXPIRE_MINUTES})
      * @param resetTokenLifetime  lifetime of a password-reset token ({@code EMAIL_RESET_TOKEN_EXPIRE_HOURS})
      * @param passwordHash        argon2id cost of new password hashes
      */
     public record SecuritySettings(String secretKey,
+                                   List<String> previousSecretKeys,
                                    Duration accessTokenLifetime,
                                    Duration resetTokenLifetime,
                                    PasswordHashSettings passwordHash) {
 
         public SecuritySettings {
             Objects.requireNonNull(secretKey, "secretKey");
+            previousSecretKeys = List.copyOf(previousSecretKeys);
             Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
             Objects.requireNonNull(resetTokenLifetime, "resetTokenLifetime");
             Objects.requireNonNull(passwordHash, "passwordHash");
@@ -70,25 +79,40 @@ public record Settings(String projectName,
 
         @Override
         public String toString() {
-            return "SecuritySettings[secretKey=***, accessTokenLifetime=" + accessTokenLifetime
+            return "SecuritySettings[secretKey=***, previousSecretKeys=" + previousSecretKeys.size()
+                   + ", accessTokenLifetime=" + accessTokenLifetime
                    + ", resetTokenLifetime=" + resetTokenLifetime + ", passwordHash=" + passwordHash + "]";
         }
     }
 
     /**
-     * Argon2id parameters; the defaults are argon2-cffi's, which the template's hashes carry.
+     * Argon2id parameters (the defaults are argon2-cffi's, which the template's hashes carry) and how many hashes may
+     * run at once: each takes {@code memoryKib} of memory, so a login flood must queue instead of exhausting it.
      *
-     * @param memoryKib   memory per hash in KiB
-     * @param iterations  passes over memory
-     * @param parallelism lanes
+     * @param memoryKib     memory per hash in KiB
+     * @param iterations    passes over memory
+     * @param parallelism   lanes
+     * @param maxConcurrent hashes computed at the same time
+     * @param maxWait       how long a request waits for a free slot before it is answered 503
      */
-    public record PasswordHashSettings(int memoryKib, int iterations, int parallelism) {
+    public record PasswordHashSettings(int memoryKib, int iterations, int parallelism, int maxConcurrent,
+                                       Duration maxWait) {
 
         public PasswordHashSettings {
             if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
                 throw new ConfigurationException("Invalid argon2 parameters: m=" + memoryKib + ", t=" + iterations
                                                  + ", p=" + parallelism);
             }
+            if (maxConcurrent < 1) {
+                throw new ConfigurationException("security.password-hash.max-concurrent must be at least 1");
+            }
+            Objects.requireNonNull(maxWait, "maxWait");
+        }
+
+        /** The template's cost, as many hashes at once as there are processors, waiting up to 5 s. */
+        public static PasswordHashSettings defaults() {
+            return new PasswordHashSettings(65536, 3, 4, Runtime.getRuntime().availableProcessors(),
+                                            Duration.ofSeconds(5));
         }
     }
 
@@ -127,12 +151,17 @@ public record Settings(String projectName,
                 origins.stream().distinct().toList(),
                 new SecuritySettings(
                         required(config, "security.secret-key", "SECRET_KEY"),
+                        text(config, "security.previous-secret-keys").map(Settings::list).orElse(List.of()),
                         Duration.ofMinutes(config.get("security.access-token-expire-minutes").asLong().orElse(11520L)),
                         Duration.ofHours(config.get("security.email-reset-token-expire-hours").asLong().orElse(48L)),
                         new PasswordHashSettings(
                                 config.get("security.password-hash.memory-kib").asInt().orElse(65536),
                                 config.get("security.password-hash.iterations").asInt().orElse(3),
-                                config.get("security.password-hash.parallelism").asInt().orElse(4))),
+                                config.get("security.password-hash.parallelism").asInt().orElse(4),
+                                config.get("security.password-hash.max-concurrent").asInt()
+                                        .orElse(Runtime.getRuntime().availableProcessors()),
+                                Duration.ofMillis(config.get("security.password-hash.max-wait-millis").asLong()
+                                                          .orElse(5000L)))),
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
@@ -143,7 +172,35 @@ public record Settings(String projectName,
                                 .orElse(development ? "text" : "json"),
                         text(config, "sentry.dsn"),
                         Duration.ofSeconds(config.get("shutdown.drain.seconds").asLong().orElse(5L)),
-                        Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))));
+                        Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))),
+                rateLimits(config),
+                new HttpSettings(flag(config.get("security"), "hsts", false),
+                                 config.get("management.port").asInt().asOptional()));
+    }
+
+    private static RateLimitSettings rateLimits(Config config) {
+        Config limits = config.get("ratelimit");
+        return new RateLimitSettings(
+                flag(limits, "enabled", true),
+                rule(limits, "all", 600, 60, false),
+                rule(limits, "login", 10, 60, false),
+                rule(limits, "signup", 5, 60, false),
+                rule(limits, "recovery", 5, 300, false),
+                rule(limits, "reset", 10, 300, false),
+                rule(limits, "failedlogins", 5, 900, true),
+                text(config, "proxy.trusted").map(Settings::list).orElse(List.of()),
+                text(config, "redis.url"));
+    }
+
+    private static RateLimitSettings.Rule rule(Config limits, String name, long requests, long seconds,
+                                               boolean lockout) {
+        return new RateLimitSettings.Rule(name, limits.get(name + ".requests").asLong().orElse(requests),
+                                          Duration.ofSeconds(limits.get(name + ".seconds").asLong().orElse(seconds)),
+                                          lockout);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     private static MailSettings mail(Config config, String projectName) {

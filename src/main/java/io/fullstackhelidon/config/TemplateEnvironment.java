@@ -30,6 +30,8 @@ final class TemplateEnvironment {
             Map.entry("FIRST_SUPERUSER_PASSWORD", "first-superuser.password"),
             Map.entry("DATABASE_URL", "database.url"),
             Map.entry("SENTRY_DSN", "sentry.dsn"),
+            Map.entry("REDIS_URL", "redis.url"),
+            Map.entry("PREVIOUS_SECRET_KEYS", "security.previous-secret-keys"),
             Map.entry("LOG_FORMAT", "log.format"),
             // the template's older, split form of the database settings
             Map.entry("POSTGRES_SERVER", "database.postgres.server"),

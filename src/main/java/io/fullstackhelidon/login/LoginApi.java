@@ -33,15 +33,17 @@ public final class LoginApi implements ApiService {
     private final AccessTokens tokens;
     private final PasswordRecovery recovery;
     private final CurrentUser currentUser;
+    private final LoginGuard guard;
     private final AppMetrics metrics;
     private final Json json;
 
     public LoginApi(UserService users, AccessTokens tokens, PasswordRecovery recovery, CurrentUser currentUser,
-                    AppMetrics metrics, Json json) {
+                    LoginGuard guard, AppMetrics metrics, Json json) {
         this.users = users;
         this.tokens = tokens;
         this.recovery = recovery;
         this.currentUser = currentUser;
+        this.guard = guard;
         this.metrics = metrics;
         this.json = json;
     }
@@ -64,10 +66,17 @@ public final class LoginApi implements ApiService {
         String username = form.required("username");
         String password = form.required("password");
         input.throwIfInvalid();
+        guard.ensureNotLocked(username);
         User user = users.authenticate(username, password).orElse(null);
-        if (user == null || !user.isActive()) {
+        if (user == null) {
+            guard.failed(username);
             metrics.loginFailed();
-            throw ApiException.badRequest(user == null ? "Incorrect email or password" : "Inactive user");
+            throw ApiException.badRequest("Incorrect email or password");
+        }
+        guard.succeeded(username);
+        if (!user.isActive()) {
+            metrics.loginFailed();
+            throw ApiException.badRequest("Inactive user");
         }
         metrics.loginSucceeded();
         json.send(response, Token.bearer(tokens.issue(user.id())));

@@ -3,7 +3,9 @@ package io.fullstackhelidon.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import io.helidon.common.Errors;
@@ -19,7 +21,8 @@ import jakarta.json.JsonObject;
 /**
  * HS256 JSON Web Tokens keyed with the UTF-8 bytes of {@code SECRET_KEY}, as the template signs them (so tokens of
  * the template and of this service are interchangeable). Signing and verification are helidon-security-jwt's; this
- * class only pins the algorithm and the time rules (no clock skew, {@code exp} required).
+ * class only pins the algorithm and the time rules (no clock skew, {@code exp} required). For key rotation, previous
+ * keys still verify (they never sign) until they are removed from the configuration.
  */
 public final class HmacJwt {
 
@@ -29,19 +32,31 @@ public final class HmacJwt {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Jwk key;
+    private final List<Jwk> verificationKeys;
     private final Clock clock;
 
     public HmacJwt(String secretKey, Clock clock) {
-        // JwkOctet accepts keys of any length; the template's development key "changethis" is 10 bytes
-        this.key = JwkOctet.create(Json.createObjectBuilder()
-                                           .add("kty", "oct")
-                                           .add("kid", "SECRET_KEY")
-                                           .add("alg", ALGORITHM)
-                                           .add("use", "sig")
-                                           .add("k", BASE64URL.encodeToString(
-                                                   secretKey.getBytes(StandardCharsets.UTF_8)))
-                                           .build());
+        this(secretKey, List.of(), clock);
+    }
+
+    public HmacJwt(String secretKey, List<String> previousKeys, Clock clock) {
+        this.key = jwk(secretKey);
+        List<Jwk> keys = new ArrayList<>();
+        keys.add(key);
+        previousKeys.forEach(previous -> keys.add(jwk(previous)));
+        this.verificationKeys = List.copyOf(keys);
         this.clock = clock;
+    }
+
+    /** JwkOctet accepts keys of any length; the template's development key "changethis" is 10 bytes. */
+    private static Jwk jwk(String secret) {
+        return JwkOctet.create(Json.createObjectBuilder()
+                                       .add("kty", "oct")
+                                       .add("kid", "SECRET_KEY")
+                                       .add("alg", ALGORITHM)
+                                       .add("use", "sig")
+                                       .add("k", BASE64URL.encodeToString(secret.getBytes(StandardCharsets.UTF_8)))
+                                       .build());
     }
 
     /**
@@ -66,7 +81,8 @@ public final class HmacJwt {
             SignedJwt signed = SignedJwt.parseToken(token);
             Jwt jwt = signed.getJwt();
             if (!jwt.headers().algorithm().filter(ALGORITHM::equals).isPresent()
-                    || !signed.verifySignature(NO_KEY_IDS, key).isValid()) {
+                    || verificationKeys.stream().noneMatch(candidate -> signed.verifySignature(NO_KEY_IDS, candidate)
+                    .isValid())) {
                 return Optional.empty();
             }
             Errors timeErrors = JwtValidator.builder()

@@ -1,11 +1,19 @@
 package io.fullstackhelidon.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.fullstackhelidon.config.Settings.PasswordHashSettings;
+import io.fullstackhelidon.web.ApiException;
+
+import io.helidon.http.Status;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,7 +21,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 /**
  * Password hashing compatible with the template (pwdlib): new hashes are argon2id PHC strings with argon2-cffi's
  * parameters; bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}, as passlib wrote them) still verify and are
- * replaced by argon2id on the next successful login.
+ * replaced by argon2id on the next successful login. Every argon2 computation holds one of a bounded number of
+ * permits (each takes 64 MiB): under a flood, requests queue briefly and are then answered 503, never an
+ * OutOfMemoryError.
  */
 public final class PasswordHasher {
 
@@ -23,11 +33,15 @@ public final class PasswordHasher {
 
     private final Argon2PasswordEncoder argon2;
     private final String currentParameters;
+    private final Semaphore permits;
+    private final Duration maxWait;
     private final String dummyHash;
 
     public PasswordHasher(PasswordHashSettings settings) {
         this.argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, settings.parallelism(), settings.memoryKib(),
                                                 settings.iterations());
+        this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.maxWait = settings.maxWait();
         this.currentParameters = "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p="
                                  + settings.parallelism() + "$";
         this.dummyHash = hash("timing-equaliser-for-unknown-accounts");
@@ -46,7 +60,7 @@ public final class PasswordHasher {
 
     /** A new argon2id hash of {@code password}. */
     public String hash(String password) {
-        return argon2.encode(password);
+        return bounded(() -> argon2.encode(password));
     }
 
     /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
@@ -60,12 +74,14 @@ public final class PasswordHasher {
     private boolean matches(String password, String storedHash) {
         try {
             if (storedHash.startsWith("$argon2")) {
-                return argon2.matches(password, storedHash);
+                return bounded(() -> argon2.matches(password, storedHash));
             }
             if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
                 return bcryptMatches(password, storedHash);
             }
             return false;
+        } catch (ApiException busy) {
+            throw busy;
         } catch (RuntimeException malformedHash) {
             return false;
         }
@@ -73,7 +89,27 @@ public final class PasswordHasher {
 
     /** Spends the time of a real verification, so that an unknown account cannot be told apart by timing. */
     public void verifyAgainstDummy(String password) {
-        argon2.matches(password, dummyHash);
+        bounded(() -> argon2.matches(password, dummyHash));
+    }
+
+    /** Runs an argon2 computation when a permit is free within the wait, else answers 503. */
+    private <T> T bounded(Supplier<T> computation) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Too many password checks in progress, try again "
+                                                                   + "shortly", Map.of("Retry-After", "1"));
+        }
+        try {
+            return computation.get();
+        } finally {
+            permits.release();
+        }
     }
 
     private boolean needsRehash(String storedHash) {

@@ -7,8 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +30,23 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class Json {
 
+    /** Request bodies nest a couple of levels; anything deeper is an attack on the parser. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** No field takes more than the body limit; longer strings fail fast instead of filling memory. */
+    static final int MAX_STRING_LENGTH = 1 << 20;
+    static final int MAX_NUMBER_LENGTH = 100;
+
     private final ObjectMapper mapper;
 
     public Json() {
-        this.mapper = JsonMapper.builder()
+        JsonFactory limited = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                                               .maxNestingDepth(MAX_NESTING_DEPTH)
+                                               .maxStringLength(MAX_STRING_LENGTH)
+                                               .maxNumberLength(MAX_NUMBER_LENGTH)
+                                               .build())
+                .build();
+        this.mapper = JsonMapper.builder(limited)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new SimpleModule().addSerializer(Instant.class, new UtcTimestampSerializer()))
                 // Python's json module, which the template parses with, accepts NaN and Infinity

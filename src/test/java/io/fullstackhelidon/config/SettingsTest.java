@@ -91,7 +91,7 @@ class SettingsTest {
         assertThat(settings.security().accessTokenLifetime()).isEqualTo(Duration.ofDays(8));
         assertThat(settings.frontendHost()).isEqualTo("http://localhost:5173");
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:5173");
-        assertThat(settings.security().passwordHash()).isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4));
+        assertThat(settings.security().passwordHash()).isEqualTo(Settings.PasswordHashSettings.defaults());
     }
 
     @Test

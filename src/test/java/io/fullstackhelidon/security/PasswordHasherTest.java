@@ -19,7 +19,7 @@ class PasswordHasherTest {
                                                       + "5pcIg9WmzDF8GxeJJiKMsg";
     private static final String PASSWORD = "python-made-password";
 
-    private final PasswordHasher hasher = new PasswordHasher(new PasswordHashSettings(65536, 3, 4));
+    private final PasswordHasher hasher = new PasswordHasher(PasswordHashSettings.defaults());
 
     @Test
     void newHashesAreArgon2idWithTheContractParameters() {

@@ -125,6 +125,12 @@ public final class ObjectFields {
             return null;
         }
         String value = node.textValue();
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store NUL in text; refused here rather than failing in the database
+            validation.add(new ValidationIssue("value_error", loc(name), "Value error, NUL characters are not allowed",
+                                               value, Map.of("error", "NUL characters are not allowed")));
+            return null;
+        }
         int length = value.codePointCount(0, value.length());
         if (length < min) {
             validation.add(new ValidationIssue("string_too_short", loc(name),

@@ -1,0 +1,45 @@
+package io.fullstackhelidon.login;
+
+import java.util.Map;
+
+import io.fullstackhelidon.config.RateLimitSettings.Rule;
+import io.fullstackhelidon.ratelimit.Decision;
+import io.fullstackhelidon.ratelimit.RateLimiter;
+import io.fullstackhelidon.web.ApiException;
+
+import io.helidon.http.Status;
+
+/**
+ * Brute-force protection per account: after as many failed logins as the rule allows within its period, the account
+ * (the e-mail address as typed) is locked for the rest of the period, even for the right password; a successful
+ * login clears the count. The address does not have to exist, so locking reveals nothing.
+ */
+public final class LoginGuard {
+
+    private final RateLimiter limiter;
+    private final Rule failedLogins;
+
+    public LoginGuard(RateLimiter limiter, Rule failedLogins) {
+        this.limiter = limiter;
+        this.failedLogins = failedLogins;
+    }
+
+    /** Answers 429 when the account is locked. */
+    public void ensureNotLocked(String username) {
+        Decision decision = limiter.peek(username, failedLogins);
+        if (!decision.allowed()) {
+            throw new ApiException(Status.TOO_MANY_REQUESTS_429,
+                                   "Too many failed login attempts for this account, retry after "
+                                   + decision.retryAfterSeconds() + " seconds",
+                                   Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
+        }
+    }
+
+    public void failed(String username) {
+        limiter.tryConsume(username, failedLogins);
+    }
+
+    public void succeeded(String username) {
+        limiter.reset(username, failedLogins);
+    }
+}

@@ -1,0 +1,160 @@
+package io.fullstackhelidon.ratelimit;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.fullstackhelidon.config.RateLimitSettings.Rule;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+/**
+ * Buckets in Redis, so that every instance enforces one limit. When Redis cannot be reached the service keeps serving
+ * and enforces the limits per instance instead (neither failing open nor closed); it says so in the log, in the
+ * readiness details ({@link #store()}) and in the {@code ratelimit_store_degraded} gauge, and tries Redis again after
+ * a short pause.
+ */
+public final class RedisRateLimiter implements RateLimiter {
+
+    private static final System.Logger LOGGER = System.getLogger(RedisRateLimiter.class.getName());
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final String PREFIX = "fsh:ratelimit:";
+
+    private final RedisClient client;
+    private final LocalRateLimiter fallback;
+    private final Duration longestPeriod;
+    private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
+    private volatile boolean degraded;
+    private volatile StatefulRedisConnection<byte[], byte[]> connection;
+    private volatile ProxyManager<byte[]> buckets;
+
+    public RedisRateLimiter(String redisUrl, Duration longestPeriod) {
+        this.client = RedisClient.create(RedisURI.create(redisUrl));
+        this.client.setOptions(ClientOptions.builder()
+                                       .autoReconnect(true)
+                                       .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                                       .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+                                       .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
+                                       .build());
+        this.fallback = new LocalRateLimiter(longestPeriod);
+        this.longestPeriod = longestPeriod;
+    }
+
+    @Override
+    public Decision tryConsume(String key, Rule rule) {
+        return withRedis(() -> RateLimiter.decision(
+                                 buckets().getProxy(bytes(rule, key), () -> RateLimiter.configuration(rule))
+                                         .tryConsumeAndReturnRemaining(1), rule),
+                         () -> fallback.tryConsume(key, rule));
+    }
+
+    @Override
+    public Decision peek(String key, Rule rule) {
+        return withRedis(() -> RateLimiter.decision(
+                                 buckets().getProxy(bytes(rule, key), () -> RateLimiter.configuration(rule))
+                                         .estimateAbilityToConsume(1), rule),
+                         () -> fallback.peek(key, rule));
+    }
+
+    @Override
+    public void reset(String key, Rule rule) {
+        fallback.reset(key, rule);
+        withRedis(() -> {
+            buckets().removeProxy(bytes(rule, key));
+            return null;
+        }, () -> null);
+    }
+
+    @Override
+    public String store() {
+        return degraded ? "local (redis unreachable)" : "redis";
+    }
+
+    /** Asks Redis directly whether it answers, updating the degraded state; used by readiness. */
+    public boolean ping() {
+        return withRedis(() -> "PONG".equals(connection().sync().ping()), () -> false);
+    }
+
+    public boolean degraded() {
+        return degraded;
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<byte[], byte[]> open = connection;
+        if (open != null) {
+            open.close();
+        }
+        client.shutdown(Duration.ZERO, TIMEOUT);
+    }
+
+    private <T> T withRedis(Supplier<T> redis, Supplier<T> local) {
+        if (Instant.now().isBefore(unreachableUntil.get())) {
+            return local.get();
+        }
+        try {
+            T result = redis.get();
+            if (degraded) {
+                degraded = false;
+                LOGGER.log(Level.WARNING, "Redis is reachable again: rate limits are shared by all instances");
+            }
+            return result;
+        } catch (RuntimeException e) {
+            unreachableUntil.set(Instant.now().plus(RETRY_AFTER_FAILURE));
+            if (!degraded) {
+                degraded = true;
+                LOGGER.log(Level.WARNING, "Redis is unreachable (" + e.getClass().getSimpleName() + ": "
+                                          + e.getMessage() + "): rate limits are enforced per instance until it "
+                                          + "answers again");
+            }
+            return local.get();
+        }
+    }
+
+    private ProxyManager<byte[]> buckets() {
+        ProxyManager<byte[]> current = buckets;
+        if (current == null) {
+            synchronized (this) {
+                if (buckets == null) {
+                    buckets = Bucket4jLettuce.casBasedBuilder(connection())
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                                          .basedOnTimeForRefillingBucketUpToMax(longestPeriod))
+                            .requestTimeout(TIMEOUT)
+                            .build();
+                }
+                current = buckets;
+            }
+        }
+        return current;
+    }
+
+    private StatefulRedisConnection<byte[], byte[]> connection() {
+        StatefulRedisConnection<byte[], byte[]> current = connection;
+        if (current == null) {
+            synchronized (this) {
+                if (connection == null) {
+                    connection = client.connect(ByteArrayCodec.INSTANCE);
+                }
+                current = connection;
+            }
+        }
+        return current;
+    }
+
+    private static byte[] bytes(Rule rule, String key) {
+        return (PREFIX + rule.name() + ":" + key).getBytes(StandardCharsets.UTF_8);
+    }
+}
