@@ -7,11 +7,13 @@ import io.fullstackhelidon.App;
 import io.fullstackhelidon.config.Settings;
 
 import io.helidon.common.context.Context;
+import io.helidon.config.Config;
 import io.helidon.webserver.WebServerConfig;
 
 /**
- * Sets up the server of an {@code @ServerTest} class: the real {@link App} on a fresh database, registered in the
- * server context so that test constructors can take it as a parameter. Stopping the server closes the app's pool.
+ * Sets up the server of an {@code @ServerTest} class like production: the {@code server} settings of the
+ * configuration (limits, timeouts) on a random local port, and the real {@link App} on a fresh database, registered
+ * in the server context so that test constructors can take it as a parameter. Stopping the server closes the app.
  */
 public final class TestServer {
 
@@ -24,11 +26,15 @@ public final class TestServer {
 
     /** Like {@link #configure(WebServerConfig.Builder)}, with configuration keys overridden. */
     public static App configure(WebServerConfig.Builder server, Map<String, String> overrides) {
-        Settings settings = TestSettings.fresh(overrides);
-        App app = App.create(settings, Clock.systemUTC());
+        Config config = TestSettings.freshConfig(overrides);
+        App app = App.create(Settings.from(config), Clock.systemUTC());
         Context context = Context.builder().id("test-server").build();
         context.register(app);
-        server.serverContext(context);
+        server.config(config.get("server"))
+                .host("localhost")
+                .port(0)
+                .shutdownHook(false)
+                .serverContext(context);
         app.configure(server);
         return app;
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
 
+import io.helidon.config.Config;
+
 /**
  * Settings of a service under test: development mode (the private route exists, as in the template's test run), a
  * fresh database, and the template's test accounts. Password hashing keeps the production argon2id cost.
@@ -23,9 +25,14 @@ public final class TestSettings {
 
     /** Settings on a fresh database, with {@code overrides} (configuration keys) applied last. */
     public static Settings fresh(Map<String, String> overrides) {
+        return Settings.from(freshConfig(overrides));
+    }
+
+    /** The whole configuration (server keys included) on a fresh database, with {@code overrides} applied last. */
+    public static Config freshConfig(Map<String, String> overrides) {
         Map<String, String> entries = new HashMap<>(entries(TestDatabases.freshUrl()));
         entries.putAll(overrides);
-        return Settings.from(AppConfig.of(entries, Map.of()));
+        return AppConfig.of(entries, Map.of());
     }
 
     public static Settings fresh() {
