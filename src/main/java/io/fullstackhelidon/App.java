@@ -54,6 +54,7 @@ import io.fullstackhelidon.web.Json;
 import io.fullstackhelidon.web.JsonDirectHandler;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.SecurityHeaders;
+import io.fullstackhelidon.web.SlowBodyGuard;
 import io.fullstackhelidon.web.validation.EmailAddress;
 
 import io.helidon.metrics.api.Gauge;
@@ -166,6 +167,7 @@ public final class App implements HttpFeature, AutoCloseable {
     public void setup(HttpRouting.Builder routing) {
         RouteCatalog catalog = new RouteCatalog(json);
         routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
+                .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
                 .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
                 .addFilter(new CorsFilter(settings.corsOrigins()));
         if (settings.rateLimits().enabled()) {

@@ -1,5 +1,6 @@
 package io.fullstackhelidon.config;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,10 +11,12 @@ import java.util.Optional;
  *                       it is always sent on TLS connections and on requests a trusted proxy marks as https
  * @param managementPort serve {@code /health} and {@code /metrics} only on this port ({@code MANAGEMENT_PORT}; 0 picks
  *                       a free one); empty to serve them with the API
+ * @param bodyTimeout    a request body must arrive within this once the service starts reading it
  */
-public record HttpSettings(boolean hsts, Optional<Integer> managementPort) {
+public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Duration bodyTimeout) {
 
     public HttpSettings {
         Objects.requireNonNull(managementPort, "managementPort");
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
     }
 }

@@ -175,7 +175,8 @@ public record Settings(String projectName,
                         Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))),
                 rateLimits(config),
                 new HttpSettings(flag(config.get("security"), "hsts", false),
-                                 config.get("management.port").asInt().asOptional()));
+                                 config.get("management.port").asInt().asOptional(),
+                                 Duration.ofSeconds(config.get("http.body.timeout.seconds").asLong().orElse(20L))));
     }
 
     private static RateLimitSettings rateLimits(Config config) {
