@@ -26,6 +26,7 @@ import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.observability.DatabaseReadiness;
 import io.fullstackhelidon.observability.HttpMetrics;
+import io.fullstackhelidon.observability.OwnedMeters;
 import io.fullstackhelidon.observability.PoolMetrics;
 import io.fullstackhelidon.observability.RequestObserver;
 import io.fullstackhelidon.observability.TrafficGate;
@@ -82,6 +83,7 @@ public final class App implements HttpFeature, AutoCloseable {
 
     private final Settings settings;
     private final MeterRegistry meters = Metrics.globalRegistry();
+    private final OwnedMeters ownedMeters = new OwnedMeters(meters);
     private final TrafficGate trafficGate = new TrafficGate();
     private final Database database;
     private final Mailer mailer;
@@ -95,12 +97,12 @@ public final class App implements HttpFeature, AutoCloseable {
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
-        this.database = Database.open(settings.database(), new PoolMetrics(meters));
+        this.database = Database.open(settings.database(), new PoolMetrics(ownedMeters));
         this.mailer = settings.mail().enabled() ? new BackgroundMailer(settings.mail()) : new DisabledMailer();
         this.rateLimiter = rateLimiter(settings.rateLimits());
         this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
         try {
-            AppMetrics metrics = new AppMetrics(meters);
+            AppMetrics metrics = new AppMetrics(ownedMeters);
             if (mailer instanceof BackgroundMailer background) {
                 metrics.trackEmails(background::sentCount, background::failedCount);
             }
@@ -166,7 +168,7 @@ public final class App implements HttpFeature, AutoCloseable {
     @Override
     public void setup(HttpRouting.Builder routing) {
         RouteCatalog catalog = new RouteCatalog(json);
-        routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
+        routing.addFilter(new RequestObserver(new HttpMetrics(ownedMeters)))
                 .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
                 .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
                 .addFilter(new CorsFilter(settings.corsOrigins()));
@@ -207,6 +209,7 @@ public final class App implements HttpFeature, AutoCloseable {
             rateLimiter.close();
         }
         database.close();
+        ownedMeters.close();
     }
 
     /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */
@@ -219,9 +222,9 @@ public final class App implements HttpFeature, AutoCloseable {
         if (limits.redisUrl().isEmpty()) {
             return new LocalRateLimiter(longest);
         }
-        RedisRateLimiter redis = new RedisRateLimiter(limits.redisUrl().get(), longest);
-        meters.getOrCreate(Gauge.builder("ratelimit.store.degraded", redis, r -> r.degraded() ? 1.0 : 0.0)
-                                   .description("1 while Redis is unreachable and limits are enforced per instance"));
+        RedisRateLimiter redis = new RedisRateLimiter(limits.redisUrl().get(), limits.redisPrefix(), longest);
+        ownedMeters.register(Gauge.builder("ratelimit.store.degraded", redis, r -> r.degraded() ? 1.0 : 0.0)
+                                     .description("1 while Redis is unreachable and limits are enforced per instance"));
         return redis;
     }
 

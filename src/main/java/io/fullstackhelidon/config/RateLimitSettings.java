@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param failedLogins   per account: this many failed logins within the period lock it for the rest of the period
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed ({@code PROXY_TRUSTED})
  * @param redisUrl       Redis shared by every instance ({@code REDIS_URL}); empty for per-instance limits
+ * @param redisPrefix    prefix of every key this service writes in Redis ({@code redis.prefix})
  */
 public record RateLimitSettings(boolean enabled,
                                 Rule all,
@@ -26,7 +27,8 @@ public record RateLimitSettings(boolean enabled,
                                 Rule reset,
                                 Rule failedLogins,
                                 List<String> trustedProxies,
-                                Optional<String> redisUrl) {
+                                Optional<String> redisUrl,
+                                String redisPrefix) {
 
     public RateLimitSettings {
         Objects.requireNonNull(all, "all");
@@ -37,6 +39,7 @@ public record RateLimitSettings(boolean enabled,
         Objects.requireNonNull(failedLogins, "failedLogins");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(redisPrefix, "redisPrefix");
     }
 
     /**

@@ -190,7 +190,8 @@ public record Settings(String projectName,
                 rule(limits, "reset", 10, 300, false),
                 rule(limits, "failedlogins", 5, 900, true),
                 text(config, "proxy.trusted").map(Settings::list).orElse(List.of()),
-                text(config, "redis.url"));
+                text(config, "redis.url"),
+                text(config, "redis.prefix").orElse("fsh:"));
     }
 
     private static RateLimitSettings.Rule rule(Config limits, String name, long requests, long seconds,

@@ -5,20 +5,19 @@ import java.util.function.LongSupplier;
 
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.FunctionalCounter;
-import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 
 /** The business counters: logins by outcome, sign-ups, items created, e-mails by outcome. */
 public final class AppMetrics {
 
-    private final MeterRegistry registry;
+    private final OwnedMeters meters;
     private final Counter loginsSucceeded;
     private final Counter loginsFailed;
     private final Counter signups;
     private final Counter itemsCreated;
 
-    public AppMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public AppMetrics(OwnedMeters meters) {
+        this.meters = meters;
         this.loginsSucceeded = counter("app.logins", "Login attempts", Tag.create("outcome", "success"));
         this.loginsFailed = counter("app.logins", "Login attempts", Tag.create("outcome", "failure"));
         this.signups = counter("app.signups", "Self sign-ups");
@@ -48,12 +47,12 @@ public final class AppMetrics {
     }
 
     private void emails(String outcome, LongSupplier count) {
-        registry.getOrCreate(FunctionalCounter.builder("app.emails", count, LongSupplier::getAsLong)
+        meters.register(FunctionalCounter.builder("app.emails", count, LongSupplier::getAsLong)
                                      .tags(List.of(Tag.create("outcome", outcome)))
                                      .description("E-mails handed to the SMTP server, by outcome"));
     }
 
     private Counter counter(String name, String description, Tag... tags) {
-        return registry.getOrCreate(Counter.builder(name).tags(List.of(tags)).description(description));
+        return meters.registry().getOrCreate(Counter.builder(name).tags(List.of(tags)).description(description));
     }
 }

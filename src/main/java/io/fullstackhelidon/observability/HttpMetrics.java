@@ -29,10 +29,10 @@ public final class HttpMetrics {
     private final Map<Labels, Timer> timers = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public HttpMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        registry.getOrCreate(Gauge.builder("http.server.requests.active", inFlight, AtomicInteger::get)
-                                     .description("Requests being handled"));
+    public HttpMetrics(OwnedMeters meters) {
+        this.registry = meters.registry();
+        meters.register(Gauge.builder("http.server.requests.active", inFlight, AtomicInteger::get)
+                                .description("Requests being handled"));
     }
 
     void started() {

@@ -8,7 +8,6 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.PoolStats;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 
@@ -18,10 +17,10 @@ import io.helidon.metrics.api.Timer;
  */
 public final class PoolMetrics implements MetricsTrackerFactory {
 
-    private final MeterRegistry registry;
+    private final OwnedMeters meters;
 
-    public PoolMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public PoolMetrics(OwnedMeters meters) {
+        this.meters = meters;
     }
 
     @Override
@@ -31,13 +30,13 @@ public final class PoolMetrics implements MetricsTrackerFactory {
         gauge(pool, "idle", stats, PoolStats::getIdleConnections);
         gauge(pool, "total", stats, PoolStats::getTotalConnections);
         gauge(pool, "max", stats, PoolStats::getMaxConnections);
-        registry.getOrCreate(Gauge.builder("db.pool.pending.threads", stats, PoolStats::getPendingThreads)
+        meters.register(Gauge.builder("db.pool.pending.threads", stats, PoolStats::getPendingThreads)
                                      .tags(List.of(pool))
                                      .description("Threads waiting for a database connection"));
-        Counter timeouts = registry.getOrCreate(Counter.builder("db.pool.connection.timeouts")
+        Counter timeouts = meters.register(Counter.builder("db.pool.connection.timeouts")
                                                         .tags(List.of(pool))
                                                         .description("Requests for a connection that timed out"));
-        Timer acquire = registry.getOrCreate(Timer.builder("db.pool.connection.acquire")
+        Timer acquire = meters.register(Timer.builder("db.pool.connection.acquire")
                                                      .tags(List.of(pool))
                                                      .description("Time to get a connection from the pool"));
         return new IMetricsTracker() {
@@ -54,7 +53,7 @@ public final class PoolMetrics implements MetricsTrackerFactory {
     }
 
     private void gauge(Tag pool, String state, PoolStats stats, java.util.function.ToIntFunction<PoolStats> value) {
-        registry.getOrCreate(Gauge.builder("db.pool.connections", stats, s -> (double) value.applyAsInt(s))
+        meters.register(Gauge.builder("db.pool.connections", stats, s -> (double) value.applyAsInt(s))
                                      .tags(List.of(pool, Tag.create("state", state)))
                                      .description("Database connections by state"));
     }

@@ -31,8 +31,8 @@ public final class RedisRateLimiter implements RateLimiter {
     private static final System.Logger LOGGER = System.getLogger(RedisRateLimiter.class.getName());
     private static final Duration TIMEOUT = Duration.ofMillis(300);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
-    private static final String PREFIX = "fsh:ratelimit:";
 
+    private final String prefix;
     private final RedisClient client;
     private final LocalRateLimiter fallback;
     private final Duration longestPeriod;
@@ -41,7 +41,8 @@ public final class RedisRateLimiter implements RateLimiter {
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile ProxyManager<byte[]> buckets;
 
-    public RedisRateLimiter(String redisUrl, Duration longestPeriod) {
+    public RedisRateLimiter(String redisUrl, String keyPrefix, Duration longestPeriod) {
+        this.prefix = keyPrefix + "ratelimit:";
         this.client = RedisClient.create(RedisURI.create(redisUrl));
         this.client.setOptions(ClientOptions.builder()
                                        .autoReconnect(true)
@@ -154,7 +155,7 @@ public final class RedisRateLimiter implements RateLimiter {
         return current;
     }
 
-    private static byte[] bytes(Rule rule, String key) {
-        return (PREFIX + rule.name() + ":" + key).getBytes(StandardCharsets.UTF_8);
+    private byte[] bytes(Rule rule, String key) {
+        return (prefix + rule.name() + ":" + key).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedRateLimitTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PREFIX = "fsh-test-" + UUID.randomUUID() + ":";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -107,6 +109,7 @@ class SharedRateLimitTest {
                     "database.url", databaseUrl, "redis.url", redisUrl,
                     "ratelimit.signup.requests", "3", "ratelimit.signup.seconds", "3600",
                     "proxy.trusted", "127.0.0.1,::1"));
+            entries.put("redis.prefix", PREFIX);
             Settings settings = Settings.from(AppConfig.of(entries, Map.of()));
             App app = App.create(settings, Clock.systemUTC());
             WebServer server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)

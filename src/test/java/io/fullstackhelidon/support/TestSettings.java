@@ -2,6 +2,7 @@ package io.fullstackhelidon.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
@@ -39,7 +40,10 @@ public final class TestSettings {
         return fresh(Map.of());
     }
 
-    /** Rate limits far above what any test sends; the rate-limit tests set their own. */
+    /**
+     * Rate limits far above what any test sends (the rate-limit tests set their own), kept in the Redis of
+     * {@code TEST_REDIS_URL} when it is set.
+     */
     static Map<String, String> entries(String databaseUrl) {
         Map<String, String> entries = new HashMap<>(Map.of(
                 "app.project-name", "Full Stack Helidon Test",
@@ -49,9 +53,17 @@ public final class TestSettings {
                 "first-superuser.email", SUPERUSER_EMAIL,
                 "first-superuser.password", SUPERUSER_PASSWORD,
                 "database.url", databaseUrl,
-                "database.connect-wait-seconds", "5"));
+                "database.connect-wait-seconds", "5",
+                // a test server stops at once; the grace period itself is tested on a real process
+                "server.shutdown-grace-period", "PT0.5S"));
         for (String rule : new String[] {"all", "login", "signup", "recovery", "reset", "failedlogins"}) {
             entries.put("ratelimit." + rule + ".requests", "1000000");
+        }
+        String redis = System.getenv("TEST_REDIS_URL");
+        if (redis != null && !redis.isBlank()) {
+            // every test server keeps its buckets in Redis, under keys of its own
+            entries.put("redis.url", redis);
+            entries.put("redis.prefix", "fsh-test-" + UUID.randomUUID() + ":");
         }
         return entries;
     }
