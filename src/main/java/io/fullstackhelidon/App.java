@@ -5,10 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.fullstackhelidon.config.ConfigurationException;
-import io.fullstackhelidon.config.RateLimitSettings;
+import io.fullstackhelidon.config.CacheSettings;
 import io.fullstackhelidon.config.SecretCheck;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.db.Database;
@@ -19,10 +18,12 @@ import io.fullstackhelidon.items.ItemsApi;
 import io.fullstackhelidon.login.LoginApi;
 import io.fullstackhelidon.login.LoginGuard;
 import io.fullstackhelidon.login.PasswordRecovery;
-import io.fullstackhelidon.mail.BackgroundMailer;
+import io.fullstackhelidon.jobs.Jobs;
 import io.fullstackhelidon.mail.DisabledMailer;
+import io.fullstackhelidon.mail.EmailDelivery;
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
+import io.fullstackhelidon.mail.QueuedMailer;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.observability.DatabaseReadiness;
 import io.fullstackhelidon.observability.HttpMetrics;
@@ -42,7 +43,11 @@ import io.fullstackhelidon.security.BearerTokenFilter;
 import io.fullstackhelidon.security.HmacJwt;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.security.ResetTokens;
+import io.fullstackhelidon.redis.Redis;
 import io.fullstackhelidon.users.CurrentUser;
+import io.fullstackhelidon.users.LocalUserCache;
+import io.fullstackhelidon.users.RedisUserCache;
+import io.fullstackhelidon.users.UserCache;
 import io.fullstackhelidon.users.UserRepository;
 import io.fullstackhelidon.users.UserService;
 import io.fullstackhelidon.users.UsersApi;
@@ -86,8 +91,12 @@ public final class App implements HttpFeature, AutoCloseable {
     private final OwnedMeters ownedMeters = new OwnedMeters(meters);
     private final TrafficGate trafficGate = new TrafficGate();
     private final Database database;
+    private final Jobs jobs;
+    private final EmailDelivery emailDelivery;
     private final Mailer mailer;
+    private final Redis redis;
     private final RateLimiter rateLimiter;
+    private final UserCache userCache;
     private final ClientAddress clients;
     private final Json json = new Json();
     private final AccessTokens accessTokens;
@@ -98,21 +107,28 @@ public final class App implements HttpFeature, AutoCloseable {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.database = Database.open(settings.database(), new PoolMetrics(ownedMeters));
-        this.mailer = settings.mail().enabled() ? new BackgroundMailer(settings.mail()) : new DisabledMailer();
-        this.rateLimiter = rateLimiter(settings.rateLimits());
+        this.emailDelivery = settings.mail().enabled() ? new EmailDelivery(settings.mail(), settings.jobs()) : null;
+        this.jobs = emailDelivery == null ? null
+                                          : new Jobs(database.dataSource(), settings.jobs(),
+                                                     List.of(emailDelivery.task()));
+        this.mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
+        this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis().prefix())).orElse(null);
+        this.rateLimiter = rateLimiter(settings.rateLimits().longestPeriod());
+        this.userCache = userCache(settings.cache());
         this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
         try {
             AppMetrics metrics = new AppMetrics(ownedMeters);
-            if (mailer instanceof BackgroundMailer background) {
-                metrics.trackEmails(background::sentCount, background::failedCount);
+            if (emailDelivery != null) {
+                metrics.trackEmails(emailDelivery::sentCount, emailDelivery::retriedCount, emailDelivery::failedCount);
             }
+            metrics.trackUserCache(userCache::hits, userCache::misses);
             VirtualThreadMetrics.register(meters);
             PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
                                       clock);
             this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
-            this.users = new UserService(new UserRepository(database.client()), hasher, clock, mailer, templates,
+            this.users = new UserService(new UserRepository(database.client()), userCache, hasher, clock, mailer, templates,
                                          metrics);
             CurrentUser currentUser = new CurrentUser(users);
             ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
@@ -128,6 +144,9 @@ public final class App implements HttpFeature, AutoCloseable {
                 apis.add(new PrivateApi(users, json));
             }
             createFirstSuperuser();
+            if (jobs != null) {
+                jobs.start();
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -195,37 +214,40 @@ public final class App implements HttpFeature, AutoCloseable {
         close();
     }
 
-    /** Lets e-mails in flight finish, then closes the Redis connection and the database pool. */
+    /** Lets running jobs finish (queued ones stay in the database), then closes Redis and the database pool. */
     @Override
     public void close() {
-        if (mailer instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOGGER.log(Level.WARNING, "Closing the mailer failed", e);
-            }
+        if (jobs != null) {
+            jobs.close();
         }
         if (rateLimiter != null) {
             rateLimiter.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
         database.close();
         ownedMeters.close();
     }
 
     /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */
-    private RateLimiter rateLimiter(RateLimitSettings limits) {
-        Duration longest = Stream.of(limits.all(), limits.login(), limits.signup(), limits.recovery(), limits.reset(),
-                                     limits.failedLogins())
-                .map(RateLimitSettings.Rule::period)
-                .max(Duration::compareTo)
-                .orElseThrow();
-        if (limits.redisUrl().isEmpty()) {
-            return new LocalRateLimiter(longest);
+    private RateLimiter rateLimiter(Duration longestPeriod) {
+        if (redis == null) {
+            return new LocalRateLimiter(longestPeriod);
         }
-        RedisRateLimiter redis = new RedisRateLimiter(limits.redisUrl().get(), limits.redisPrefix(), longest);
-        ownedMeters.register(Gauge.builder("ratelimit.store.degraded", redis, r -> r.degraded() ? 1.0 : 0.0)
+        RedisRateLimiter shared = new RedisRateLimiter(redis, longestPeriod);
+        ownedMeters.register(Gauge.builder("ratelimit.store.degraded", shared, r -> r.degraded() ? 1.0 : 0.0)
                                      .description("1 while Redis is unreachable and limits are enforced per instance"));
-        return redis;
+        return shared;
+    }
+
+    /** Users in Redis when {@code REDIS_URL} is set, so that every instance sees every write; in this process else. */
+    private UserCache userCache(CacheSettings cache) {
+        if (!cache.enabled()) {
+            return UserCache.none();
+        }
+        return redis == null ? new LocalUserCache(cache.userTtl(), cache.maxUsers())
+                             : new RedisUserCache(redis, cache.userTtl());
     }
 
     public Settings settings() {

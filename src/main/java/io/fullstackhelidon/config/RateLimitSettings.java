@@ -3,7 +3,7 @@ package io.fullstackhelidon.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Rate limits ({@code ratelimit.*} in app.yaml, {@code RATELIMIT_*} in the environment).
@@ -16,8 +16,6 @@ import java.util.Optional;
  * @param reset          per client address, {@code POST /reset-password/}
  * @param failedLogins   per account: this many failed logins within the period lock it for the rest of the period
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed ({@code PROXY_TRUSTED})
- * @param redisUrl       Redis shared by every instance ({@code REDIS_URL}); empty for per-instance limits
- * @param redisPrefix    prefix of every key this service writes in Redis ({@code redis.prefix})
  */
 public record RateLimitSettings(boolean enabled,
                                 Rule all,
@@ -26,9 +24,7 @@ public record RateLimitSettings(boolean enabled,
                                 Rule recovery,
                                 Rule reset,
                                 Rule failedLogins,
-                                List<String> trustedProxies,
-                                Optional<String> redisUrl,
-                                String redisPrefix) {
+                                List<String> trustedProxies) {
 
     public RateLimitSettings {
         Objects.requireNonNull(all, "all");
@@ -38,8 +34,6 @@ public record RateLimitSettings(boolean enabled,
         Objects.requireNonNull(reset, "reset");
         Objects.requireNonNull(failedLogins, "failedLogins");
         trustedProxies = List.copyOf(trustedProxies);
-        Objects.requireNonNull(redisUrl, "redisUrl");
-        Objects.requireNonNull(redisPrefix, "redisPrefix");
     }
 
     /**
@@ -61,9 +55,9 @@ public record RateLimitSettings(boolean enabled,
         }
     }
 
-    @Override
-    public String toString() {
-        return "RateLimitSettings[enabled=" + enabled + ", all=" + all + ", login=" + login + ", redis="
-               + redisUrl.isPresent() + "]";
+    /** The longest period of any rule: how long a bucket must be kept. */
+    public Duration longestPeriod() {
+        return Stream.of(all, login, signup, recovery, reset, failedLogins).map(Rule::period)
+                .max(Duration::compareTo).orElseThrow();
     }
 }

@@ -36,8 +36,11 @@ public record Settings(String projectName,
                        FirstSuperuser firstSuperuser,
                        DatabaseSettings database,
                        MailSettings mail,
+                       JobSettings jobs,
                        OperationsSettings operations,
                        RateLimitSettings rateLimits,
+                       RedisSettings redis,
+                       CacheSettings cache,
                        HttpSettings http) {
 
     public Settings {
@@ -49,8 +52,11 @@ public record Settings(String projectName,
         Objects.requireNonNull(firstSuperuser, "firstSuperuser");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(http, "http");
     }
 
@@ -109,10 +115,17 @@ public record Settings(String projectName,
             Objects.requireNonNull(maxWait, "maxWait");
         }
 
-        /** The template's cost, as many hashes at once as there are processors, waiting up to 5 s. */
+        /** The template's cost, {@link #defaultConcurrency(int)} hashes at once, waiting up to 5 s. */
         public static PasswordHashSettings defaults() {
-            return new PasswordHashSettings(65536, 3, 4, Runtime.getRuntime().availableProcessors(),
-                                            Duration.ofSeconds(5));
+            return new PasswordHashSettings(65536, 3, 4, defaultConcurrency(4), Duration.ofSeconds(5));
+        }
+
+        /**
+         * One hash already keeps {@code parallelism} cores busy (the lanes run on threads of their own), so more hashes
+         * at once than cores / lanes only add memory, not throughput.
+         */
+        public static int defaultConcurrency(int parallelism) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
         }
     }
 
@@ -159,7 +172,8 @@ public record Settings(String projectName,
                                 config.get("security.password-hash.iterations").asInt().orElse(3),
                                 config.get("security.password-hash.parallelism").asInt().orElse(4),
                                 config.get("security.password-hash.max-concurrent").asInt()
-                                        .orElse(Runtime.getRuntime().availableProcessors()),
+                                        .orElse(PasswordHashSettings.defaultConcurrency(
+                                                config.get("security.password-hash.parallelism").asInt().orElse(4))),
                                 Duration.ofMillis(config.get("security.password-hash.max-wait-millis").asLong()
                                                           .orElse(5000L)))),
                 new FirstSuperuser(
@@ -167,6 +181,11 @@ public record Settings(String projectName,
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
                 database(config.get("database")),
                 mail(config.get("mail"), projectName),
+                new JobSettings(config.get("jobs.threads").asInt().orElse(4),
+                                Duration.ofMillis(config.get("jobs.polling-interval-millis").asLong().orElse(5000L)),
+                                config.get("jobs.max-retries").asInt().orElse(6),
+                                Duration.ofMillis(config.get("jobs.first-retry-delay-millis").asLong()
+                                                          .orElse(30_000L))),
                 new OperationsSettings(
                         text(config, "log.format").map(format -> format.toLowerCase(Locale.ROOT))
                                 .orElse(development ? "text" : "json"),
@@ -174,6 +193,9 @@ public record Settings(String projectName,
                         Duration.ofSeconds(config.get("shutdown.drain.seconds").asLong().orElse(5L)),
                         Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))),
                 rateLimits(config),
+                new RedisSettings(text(config, "redis.url"), text(config, "redis.prefix").orElse("fsh:")),
+                new CacheSettings(Duration.ofSeconds(config.get("cache.users.ttl-seconds").asLong().orElse(30L)),
+                                  config.get("cache.users.max-entries").asLong().orElse(10_000L)),
                 new HttpSettings(flag(config.get("security"), "hsts", false),
                                  config.get("management.port").asInt().asOptional(),
                                  Duration.ofSeconds(config.get("http.body.timeout.seconds").asLong().orElse(20L))));
@@ -189,9 +211,7 @@ public record Settings(String projectName,
                 rule(limits, "recovery", 5, 300, false),
                 rule(limits, "reset", 10, 300, false),
                 rule(limits, "failedlogins", 5, 900, true),
-                text(config, "proxy.trusted").map(Settings::list).orElse(List.of()),
-                text(config, "redis.url"),
-                text(config, "redis.prefix").orElse("fsh:"));
+                text(config, "proxy.trusted").map(Settings::list).orElse(List.of()));
     }
 
     private static RateLimitSettings.Rule rule(Config limits, String name, long requests, long seconds,

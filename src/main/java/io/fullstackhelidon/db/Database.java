@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javax.sql.DataSource;
+
 import io.fullstackhelidon.config.DatabaseSettings;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -67,6 +69,11 @@ public final class Database implements AutoCloseable {
             }
         };
         return new Database(dataSource, JdbcClientBuilder.create().connectionPool(pool).build(), settings);
+    }
+
+    /** The pool itself, for libraries that speak JDBC (the job queue). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public DbClient client() {

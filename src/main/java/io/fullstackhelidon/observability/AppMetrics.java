@@ -40,16 +40,30 @@ public final class AppMetrics {
         itemsCreated.increment();
     }
 
-    /** Publishes the mailer's own counts of delivered and failed e-mails. */
-    public void trackEmails(LongSupplier sent, LongSupplier failed) {
+    /** Publishes the e-mail job's counts: delivered, failed attempts to be retried, and given up. */
+    public void trackEmails(LongSupplier sent, LongSupplier retried, LongSupplier failed) {
         emails("sent", sent);
+        emails("retry", retried);
         emails("failed", failed);
+    }
+
+    /** Publishes the user cache's hits and misses (a miss reads the database). */
+    public void trackUserCache(LongSupplier hits, LongSupplier misses) {
+        cacheLookups("hit", hits);
+        cacheLookups("miss", misses);
+    }
+
+    private void cacheLookups(String outcome, LongSupplier count) {
+        meters.register(FunctionalCounter.builder("app.cache.users", count, LongSupplier::getAsLong)
+                                     .tags(List.of(Tag.create("outcome", outcome)))
+                                     .description("Current-user lookups, by cache outcome"), count);
     }
 
     private void emails(String outcome, LongSupplier count) {
         meters.register(FunctionalCounter.builder("app.emails", count, LongSupplier::getAsLong)
                                      .tags(List.of(Tag.create("outcome", outcome)))
-                                     .description("E-mails handed to the SMTP server, by outcome"));
+                                     .description("E-mail delivery attempts, by outcome (failed: given up after the last retry)"),
+                        count);
     }
 
     private Counter counter(String name, String description, Tag... tags) {

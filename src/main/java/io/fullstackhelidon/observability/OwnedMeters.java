@@ -15,6 +15,7 @@ public final class OwnedMeters implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final List<Meter> owned = new CopyOnWriteArrayList<>();
+    private final List<Object> states = new CopyOnWriteArrayList<>();
 
     public OwnedMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -31,9 +32,19 @@ public final class OwnedMeters implements AutoCloseable {
         return meter;
     }
 
+    /**
+     * Registers a functional meter reading {@code state}, and keeps {@code state} reachable: the registry holds it
+     * only weakly, so a lambda nobody else holds would be collected and the meter would read 0.
+     */
+    public <B extends Meter.Builder<B, M>, M extends Meter> M register(B builder, Object state) {
+        states.add(state);
+        return register(builder);
+    }
+
     @Override
     public void close() {
         owned.forEach(registry::remove);
         owned.clear();
+        states.clear();
     }
 }

@@ -8,17 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.fullstackhelidon.config.RateLimitSettings.Rule;
+import io.fullstackhelidon.redis.Redis;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
+
 
 /**
  * Buckets in Redis, so that every instance enforces one limit. When Redis cannot be reached the service keeps serving
@@ -29,27 +24,19 @@ import io.lettuce.core.codec.ByteArrayCodec;
 public final class RedisRateLimiter implements RateLimiter {
 
     private static final System.Logger LOGGER = System.getLogger(RedisRateLimiter.class.getName());
-    private static final Duration TIMEOUT = Duration.ofMillis(300);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
+    private final Redis redis;
     private final String prefix;
-    private final RedisClient client;
     private final LocalRateLimiter fallback;
     private final Duration longestPeriod;
     private final AtomicReference<Instant> unreachableUntil = new AtomicReference<>(Instant.MIN);
     private volatile boolean degraded;
-    private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile ProxyManager<byte[]> buckets;
 
-    public RedisRateLimiter(String redisUrl, String keyPrefix, Duration longestPeriod) {
-        this.prefix = keyPrefix + "ratelimit:";
-        this.client = RedisClient.create(RedisURI.create(redisUrl));
-        this.client.setOptions(ClientOptions.builder()
-                                       .autoReconnect(true)
-                                       .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                                       .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
-                                       .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
-                                       .build());
+    public RedisRateLimiter(Redis redis, Duration longestPeriod) {
+        this.redis = redis;
+        this.prefix = redis.keyPrefix() + "ratelimit:";
         this.fallback = new LocalRateLimiter(longestPeriod);
         this.longestPeriod = longestPeriod;
     }
@@ -86,21 +73,13 @@ public final class RedisRateLimiter implements RateLimiter {
 
     /** Asks Redis directly whether it answers, updating the degraded state; used by readiness. */
     public boolean ping() {
-        return withRedis(() -> "PONG".equals(connection().sync().ping()), () -> false);
+        return withRedis(() -> "PONG".equals(redis.connection().sync().ping()), () -> false);
     }
 
     public boolean degraded() {
         return degraded;
     }
 
-    @Override
-    public void close() {
-        StatefulRedisConnection<byte[], byte[]> open = connection;
-        if (open != null) {
-            open.close();
-        }
-        client.shutdown(Duration.ZERO, TIMEOUT);
-    }
 
     private <T> T withRedis(Supplier<T> redis, Supplier<T> local) {
         if (Instant.now().isBefore(unreachableUntil.get())) {
@@ -130,26 +109,13 @@ public final class RedisRateLimiter implements RateLimiter {
         if (current == null) {
             synchronized (this) {
                 if (buckets == null) {
-                    buckets = Bucket4jLettuce.casBasedBuilder(connection())
+                    buckets = Bucket4jLettuce.casBasedBuilder(redis.connection())
                             .expirationAfterWrite(ExpirationAfterWriteStrategy
                                                           .basedOnTimeForRefillingBucketUpToMax(longestPeriod))
-                            .requestTimeout(TIMEOUT)
+                            .requestTimeout(Redis.TIMEOUT)
                             .build();
                 }
                 current = buckets;
-            }
-        }
-        return current;
-    }
-
-    private StatefulRedisConnection<byte[], byte[]> connection() {
-        StatefulRedisConnection<byte[], byte[]> current = connection;
-        if (current == null) {
-            synchronized (this) {
-                if (connection == null) {
-                    connection = client.connect(ByteArrayCodec.INSTANCE);
-                }
-                current = connection;
             }
         }
         return current;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.fullstackhelidon.config.Settings.PasswordHashSettings;
@@ -15,8 +16,9 @@ import io.fullstackhelidon.web.ApiException;
 
 import io.helidon.http.Status;
 
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Password hashing compatible with the template (pwdlib): new hashes are argon2id PHC strings with argon2-cffi's
@@ -31,15 +33,16 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final int BCRYPT_MAX_PASSWORD_BYTES = 72;
 
-    private final Argon2PasswordEncoder argon2;
+    private final Argon2 argon2;
+    private final PasswordHashSettings settings;
     private final String currentParameters;
     private final Semaphore permits;
     private final Duration maxWait;
     private final String dummyHash;
 
     public PasswordHasher(PasswordHashSettings settings) {
-        this.argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, settings.parallelism(), settings.memoryKib(),
-                                                settings.iterations());
+        this.argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+        this.settings = settings;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.maxWait = settings.maxWait();
         this.currentParameters = "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p="
@@ -60,7 +63,8 @@ public final class PasswordHasher {
 
     /** A new argon2id hash of {@code password}. */
     public String hash(String password) {
-        return bounded(() -> argon2.encode(password));
+        return bounded(() -> withChars(password, chars -> argon2.hash(settings.iterations(), settings.memoryKib(),
+                                                                      settings.parallelism(), chars)));
     }
 
     /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
@@ -74,7 +78,7 @@ public final class PasswordHasher {
     private boolean matches(String password, String storedHash) {
         try {
             if (storedHash.startsWith("$argon2")) {
-                return bounded(() -> argon2.matches(password, storedHash));
+                return bounded(() -> withChars(password, chars -> argon2.verify(storedHash, chars)));
             }
             if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
                 return bcryptMatches(password, storedHash);
@@ -89,7 +93,7 @@ public final class PasswordHasher {
 
     /** Spends the time of a real verification, so that an unknown account cannot be told apart by timing. */
     public void verifyAgainstDummy(String password) {
-        bounded(() -> argon2.matches(password, dummyHash));
+        bounded(() -> withChars(password, chars -> argon2.verify(dummyHash, chars)));
     }
 
     /** Runs an argon2 computation when a permit is free within the wait, else answers 503. */
@@ -121,6 +125,16 @@ public final class PasswordHasher {
             return Base64.getDecoder().decode(padded(encodedHash)).length != HASH_BYTES;
         } catch (IllegalArgumentException e) {
             return true;
+        }
+    }
+
+    /** Hands the password to the native library as characters wiped right after. */
+    private <T> T withChars(String password, Function<char[], T> use) {
+        char[] chars = password.toCharArray();
+        try {
+            return use.apply(chars);
+        } finally {
+            argon2.wipeArray(chars);
         }
     }
 

@@ -31,7 +31,7 @@ public final class CurrentUser {
                                                                        Map.of("WWW-Authenticate", "Bearer"));
             case Credentials.Invalid invalid -> throw ApiException.forbidden("Could not validate credentials");
             case Credentials.Verified verified -> {
-                User user = users.findById(verified.userId())
+                User user = users.findTokenSubject(verified.userId())
                         .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
                 if (!user.isActive()) {
                     throw ApiException.badRequest("Inactive user");

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param isActive       inactive users cannot log in or use tokens
  * @param isSuperuser    may administer users and see every item
  * @param fullName       optional display name
- * @param hashedPassword argon2id (or legacy bcrypt) PHC string; never leaves the service
+ * @param hashedPassword argon2id (or legacy bcrypt) PHC string; never leaves the service; empty in a user from the
+ *                       {@link UserCache}, which does not keep hashes
  * @param createdAt      insertion time; {@code null} for rows older than the column
  */
 public record User(UUID id,
@@ -27,6 +28,11 @@ public record User(UUID id,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(hashedPassword, "hashedPassword");
+    }
+
+    /** This user without the password hash, as caches keep it. */
+    public User withoutPasswordHash() {
+        return new User(id, email, isActive, isSuperuser, fullName, "", createdAt);
     }
 
     @Override

@@ -25,15 +25,17 @@ public final class UserService {
     static final String NO_SELF_DELETE = "Super users are not allowed to delete themselves";
 
     private final UserRepository users;
+    private final UserCache cache;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Mailer mailer;
     private final EmailTemplates templates;
     private final AppMetrics metrics;
 
-    public UserService(UserRepository users, PasswordHasher hasher, Clock clock, Mailer mailer,
+    public UserService(UserRepository users, UserCache cache, PasswordHasher hasher, Clock clock, Mailer mailer,
                        EmailTemplates templates, AppMetrics metrics) {
         this.users = users;
+        this.cache = cache;
         this.hasher = hasher;
         this.clock = clock;
         this.mailer = mailer;
@@ -41,8 +43,14 @@ public final class UserService {
         this.metrics = metrics;
     }
 
+    /** The stored user, read from the database. */
     public Optional<User> findById(UUID id) {
         return users.findById(id);
+    }
+
+    /** The user an access token names, through the cache: without the password hash. */
+    public Optional<User> findTokenSubject(UUID id) {
+        return cache.get(id, users::findById);
     }
 
     public Optional<User> findByEmail(String email) {
@@ -124,7 +132,9 @@ public final class UserService {
 
     /** Changes the caller's password after checking the current one. */
     public void changePassword(User caller, String currentPassword, String newPassword) {
-        if (!hasher.verify(currentPassword, caller.hashedPassword()).matches()) {
+        String storedHash = users.findById(caller.id()).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND))
+                .hashedPassword();
+        if (!hasher.verify(currentPassword, storedHash).matches()) {
             throw ApiException.badRequest("Incorrect password");
         }
         if (currentPassword.equals(newPassword)) {
@@ -144,6 +154,7 @@ public final class UserService {
             throw ApiException.forbidden(NO_SELF_DELETE);
         }
         users.delete(caller.id());
+        cache.invalidate(caller.id());
     }
 
     /** A superuser deletes another user and their items. */
@@ -153,6 +164,7 @@ public final class UserService {
             throw ApiException.forbidden(NO_SELF_DELETE);
         }
         users.delete(target.id());
+        cache.invalidate(target.id());
     }
 
     /** Creates the bootstrap superuser unless a user with that e-mail address exists; an existing one is untouched. */
@@ -194,6 +206,7 @@ public final class UserService {
         } catch (DuplicateEmailException e) {
             throw ApiException.conflict(EMAIL_TAKEN_ON_UPDATE);
         }
+        cache.invalidate(target.id());
         return users.findById(target.id()).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
     }
 }

@@ -1,6 +1,8 @@
 package io.fullstackhelidon.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,8 +24,33 @@ public final class Mailbox implements AutoCloseable {
     private final GreenMail server;
 
     public Mailbox() {
-        this.server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this(0);
+    }
+
+    /** A server on {@code port} (0 for any free one). */
+    public Mailbox(int port) {
+        this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+    }
+
+    /** A free port with nothing listening, for an SMTP server that is down (and may come up later). */
+    public static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Configuration keys pointing the service at an SMTP server on {@code port}, as {@link #settings()} does. */
+    public static Map<String, String> settings(int port) {
+        return Map.of("mail.host", "127.0.0.1", "mail.port", Integer.toString(port), "mail.tls", "false",
+                      "mail.from-email", "info@example.com");
+    }
+
+    /** Every message received so far. */
+    public List<MimeMessage> messages() {
+        return List.of(server.getReceivedMessages());
     }
 
     public int port() {
@@ -32,8 +59,7 @@ public final class Mailbox implements AutoCloseable {
 
     /** Configuration keys pointing the service at this server, plain SMTP, sender {@code info@example.com}. */
     public Map<String, String> settings() {
-        return Map.of("mail.host", "127.0.0.1", "mail.port", Integer.toString(port()), "mail.tls", "false",
-                                "mail.from-email", "info@example.com");
+        return settings(port());
     }
 
     /** The messages delivered to {@code address} so far. */

@@ -42,7 +42,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "io.fullstackhelidon.Main")
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+                                                     "io.fullstackhelidon.Main")
                 .directory(directory.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();

@@ -57,6 +57,12 @@ public final class TestApi {
         return app.users();
     }
 
+    /** Jobs waiting in the durable queue (table {@code scheduled_tasks}). */
+    public long queuedJobs() {
+        return app.database().client().execute().get("SELECT COUNT(*) AS n FROM scheduled_tasks").orElseThrow()
+                .column("n").get(Number.class).longValue();
+    }
+
     // ---------------------------------------------------------------- HTTP
 
     /** A request to {@code path} (with an optional query) below the API prefix, customised, with an optional body. */

@@ -56,6 +56,10 @@ public final class TestSettings {
                 "database.connect-wait-seconds", "5",
                 // a test server stops at once; the grace period itself is tested on a real process
                 "server.shutdown-grace-period", "PT0.5S"));
+        // jobs are picked up and retried within a test's patience
+        entries.put("jobs.polling-interval-millis", "100");
+        entries.put("jobs.first-retry-delay-millis", "200");
+        entries.put("jobs.max-retries", "2");
         for (String rule : new String[] {"all", "login", "signup", "recovery", "reset", "failedlogins"}) {
             entries.put("ratelimit." + rule + ".requests", "1000000");
         }

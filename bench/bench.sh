@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Load benchmark of the service, optionally side by side with the FastAPI peer on the same PostgreSQL.
+#
+#   bench/bench.sh            the Helidon service only
+#   bench/bench.sh --peer     then the FastAPI peer (../shared/peers/fastapi, 2 workers), and the ratios
+#
+# For each server: seed the database (bench/seed.sql: 100 users, 10,000 items), log in two users, then for every
+# scenario a warm-up and a measured wrk run, sampling the server's peak RSS. Prints requests/s, p50/p99 latency,
+# errors and peak RSS per scenario, and writes them under bench/results/<time>/.
+#
+# Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
+#   DURATION=15 WARMUP=5 THREADS=2 CONNECTIONS=64 SCENARIOS="health users_me items_list item_get item_create login"
+#   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async JAVA_OPTS="" PORT=8000 PEER_PORT=8100
+# Needs: a JDK 21+ (JAVA_HOME), wrk, curl, jq, psql, python3 with bcrypt (Debian: python3-bcrypt).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+export BENCH_LUA="$BENCH/wrk"
+
+DATABASE_URL="${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/bench}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-5}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-64}"
+SCENARIOS="${SCENARIOS:-health users_me items_list item_get item_create login}"
+PORT="${PORT:-8000}"
+PEER_PORT="${PEER_PORT:-8100}"
+PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/fastapi}"
+PEER_WORKERS="${PEER_WORKERS:-2}"
+PEER_VARIANT="${PEER_VARIANT:-async}"
+SEED_PASSWORD="benchuserpass"
+SECRET="bench-secret-key-0123456789abcdef0123456789abcdef"
+ADMIN_EMAIL="admin@example.com"
+ADMIN_PASSWORD="benchadminpass"
+RESULTS="$BENCH/results/$(date +%Y%m%d-%H%M%S)"
+WITH_PEER=0
+[ "${1:-}" = "--peer" ] && WITH_PEER=1
+
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && [ -z "${JAVA_HOME:-}" ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+for tool in wrk curl jq psql; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk curl jq postgresql-client)" >&2; exit 2; }
+done
+mkdir -p "$RESULTS"
+log() { echo "[bench] $*" >&2; }
+
+# ------------------------------------------------------------------ database and data
+
+ensure_database() {
+  local name="${DATABASE_URL##*/}" server="${DATABASE_URL%/*}/postgres"
+  if [ "$(psql "$server" -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
+    psql "$server" -qc "CREATE DATABASE \"$name\"" >/dev/null
+  fi
+}
+
+seed() {
+  local hash
+  hash="$(/usr/bin/python3 -c "import bcrypt; print(bcrypt.hashpw(b'$SEED_PASSWORD', bcrypt.gensalt(12)).decode())")"
+  psql "$DATABASE_URL" -q -v hash="$hash" -v items=10000 -f "$BENCH/seed.sql" >/dev/null
+}
+
+# ------------------------------------------------------------------ processes
+
+tree_rss_kb() { # pid -> RSS of the process and its descendants
+  local pids
+  pids="$(ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1]=$2} END {keep[root]=1; changed=1;
+    while (changed) {changed=0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) {keep[p]=1; changed=1}}
+    for (p in keep) print p}' | paste -sd, -)"
+  ps -o rss= -p "$pids" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+}
+
+wait_ready() { # url
+  for _ in $(seq 1 120); do
+    curl -fsS -m 2 -o /dev/null "$1/api/v1/utils/health-check/" && return 0
+    sleep 0.5
+  done
+  echo "server at $1 did not start" >&2
+  return 1
+}
+
+start_helidon() {
+  [ -f "$ROOT/target/full-stack-helidon.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+  mkdir -p "$RESULTS/helidon"
+  (cd "$RESULTS/helidon" && exec env -i PATH="$PATH" HOME="$HOME" \
+      DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" PROJECT_NAME="Benchmark" \
+      FIRST_SUPERUSER="$ADMIN_EMAIL" FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$PORT" \
+      RATELIMIT_ENABLED=false LOG_FORMAT=json \
+      "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$ROOT/target/full-stack-helidon.jar" >server.log 2>&1) &
+  SERVER_PID=$!
+  wait_ready "http://127.0.0.1:$PORT"
+}
+
+start_peer() {
+  mkdir -p "$RESULTS/fastapi"
+  DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
+    FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" WORKERS="$PEER_WORKERS" PORT="$PEER_PORT" APP_VARIANT="$PEER_VARIANT" \
+    "$PEER_DIR/run.sh" >"$RESULTS/fastapi/server.log" 2>&1 &
+  SERVER_PID=$!
+  wait_ready "http://127.0.0.1:$PEER_PORT"
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ]; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+trap stop_server EXIT
+
+# ------------------------------------------------------------------ load
+
+token() { # base email -> access token
+  curl -fsS -d "username=$2" -d "password=$SEED_PASSWORD" "$1/api/v1/login/access-token" | jq -r .access_token
+}
+
+scenario() { # name base -> "script url token"
+  local api="$2/api/v1"
+  case "$1" in
+    health) echo "get.lua $api/utils/health-check/ -" ;;
+    users_me) echo "get.lua $api/users/me $READER" ;;
+    items_list) echo "get.lua $api/items/?skip=0&limit=100 $READER" ;;
+    item_get) echo "get.lua $api/items/$ITEM $READER" ;;
+    item_create) echo "create_item.lua $api/items/ $WRITER" ;;
+    login) echo "login.lua $api/login/access-token -" ;;
+  esac
+}
+
+measure() { # server-label base
+  local label=$1 base=$2 out="$RESULTS/$1"
+  READER="$(token "$base" user001@example.com)"
+  WRITER="$(token "$base" user002@example.com)"
+  ITEM="$(curl -fsS -H "Authorization: Bearer $READER" "$base/api/v1/items/?limit=1" | jq -r '.data[0].id')"
+  export BENCH_LOGIN_USER=user003@example.com BENCH_LOGIN_PASSWORD="$SEED_PASSWORD"
+  : >"$out/rows.txt"
+  for name in $SCENARIOS; do
+    read -r script url bearer < <(scenario "$name" "$base")
+    [ "$bearer" = - ] && bearer=""
+    BENCH_TOKEN="$bearer" wrk -t"$THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_LUA/$script" "$url" >/dev/null 2>&1 || true
+    sleep 1
+    local peak=0 rss
+    BENCH_TOKEN="$bearer" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -s "$BENCH_LUA/$script" "$url" \
+      >"$out/$name.wrk" 2>&1 &
+    local wrk_pid=$!
+    while kill -0 "$wrk_pid" 2>/dev/null; do
+      rss="$(tree_rss_kb "$SERVER_PID")"
+      [ "$rss" -gt "$peak" ] && peak=$rss
+      sleep 0.5
+    done
+    wait "$wrk_pid" || true
+    local line
+    line="$(grep '^SUMMARY' "$out/$name.wrk" || echo "SUMMARY requests=0 rps=0 p50_ms=0 p99_ms=0 max_ms=0 non2xx=0 socket_errors=0")"
+    echo "$name $line peak_rss_mb=$((peak / 1024))" >>"$out/rows.txt"
+    log "$label $name: $(echo "$line" | cut -d' ' -f3-) peak_rss_mb=$((peak / 1024))"
+  done
+}
+
+table() { # label
+  echo "| scenario | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | peak RSS MB |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  while read -r name _ requests rps p50 p99 _ non2xx sock rss; do
+    echo "| $name | ${rps#rps=} | ${p50#p50_ms=} | ${p99#p99_ms=} | $(( ${non2xx#non2xx=} + ${sock#socket_errors=} )) | ${rss#peak_rss_mb=} |"
+  done <"$RESULTS/$1/rows.txt"
+}
+
+ensure_database
+log "Helidon service on $DATABASE_URL (results in $RESULTS)"
+mkdir -p "$RESULTS/helidon"
+start_helidon
+seed
+measure helidon "http://127.0.0.1:$PORT"
+stop_server
+{ echo "## Full Stack Helidon ($(date -u +%Y-%m-%dT%H:%MZ), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s)"; echo; table helidon; } \
+  | tee "$RESULTS/summary.md"
+
+if [ "$WITH_PEER" = 1 ]; then
+  log "FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers) on the same database"
+  start_peer
+  seed
+  measure fastapi "http://127.0.0.1:$PEER_PORT"
+  stop_server
+  {
+    echo; echo "## FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers)"; echo; table fastapi
+    echo; echo "## Ratios (Helidon / FastAPI)"; echo
+    echo "| scenario | requests/s × | p99 ÷ (FastAPI p99 / Helidon p99) |"
+    echo "|---|---:|---:|"
+    join <(sort "$RESULTS/helidon/rows.txt") <(sort "$RESULTS/fastapi/rows.txt") | while read -r line; do
+      set -- $line
+      echo "| $1 | $(awk -v a="${4#rps=}" -v b="${13#rps=}" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}') |" \
+           "$(awk -v a="${6#p99_ms=}" -v b="${15#p99_ms=}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}') |"
+    done
+  } | tee -a "$RESULTS/summary.md"
+fi

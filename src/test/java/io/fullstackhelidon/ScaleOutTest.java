@@ -1,0 +1,138 @@
+package io.fullstackhelidon;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fullstackhelidon.support.Mailbox;
+import io.fullstackhelidon.support.RunningInstance;
+import io.fullstackhelidon.support.TestDatabases;
+import io.fullstackhelidon.support.TestRedis;
+import io.fullstackhelidon.support.TestSettings;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances over one database and one Redis behave as one service: a token from one works on the other, a user
+ * cached on one is rejected there on the very next request after the other deactivates or deletes them, and an
+ * e-mail requested on one is delivered once. (Shared rate limits: {@code SharedRateLimitTest}.)
+ */
+class ScaleOutTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Mailbox mailbox;
+    private RunningInstance first;
+    private RunningInstance second;
+
+    @BeforeEach
+    void startTwoInstances() {
+        String redis = TestRedis.requireRunning();
+        String database = TestDatabases.freshUrl();
+        mailbox = new Mailbox();
+        Map<String, String> shared = new HashMap<>(mailbox.settings());
+        shared.put("redis.url", redis);
+        shared.put("redis.prefix", "fsh-test-" + UUID.randomUUID() + ":");
+        // a long TTL: only the invalidation can make the second instance see a change in time
+        shared.put("cache.users.ttl-seconds", "3600");
+        first = RunningInstance.start(database, shared);
+        second = RunningInstance.start(database, shared);
+    }
+
+    @AfterEach
+    void stop() {
+        first.close();
+        second.close();
+        mailbox.close();
+    }
+
+    @Test
+    void aTokenFromOneInstanceWorksOnTheOther() throws Exception {
+        String token = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+
+        HttpResponse<String> me = get(second, "/api/v1/users/me", token);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(me.body()).path("email").asText()).isEqualTo(TestSettings.SUPERUSER_EMAIL);
+    }
+
+    @Test
+    void aUserDeactivatedOrDeletedOnOneInstanceIsRejectedOnTheOtherAtOnce() throws Exception {
+        String admin = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+        String email = "scale-" + UUID.randomUUID() + "@example.com";
+        JsonNode created = MAPPER.readTree(send(first, "POST", "/api/v1/users/", admin,
+                                                Map.of("email", email, "password", "long-enough-1")).body());
+        String userToken = login(second, email, "long-enough-1");
+        assertThat(get(second, "/api/v1/users/me", userToken).statusCode()).as("cached on the second").isEqualTo(200);
+        assertThat(get(second, "/api/v1/users/me", userToken).statusCode()).isEqualTo(200);
+
+        assertThat(send(first, "PATCH", "/api/v1/users/" + created.path("id").asText(), admin,
+                        Map.of("is_active", false)).statusCode()).isEqualTo(200);
+        HttpResponse<String> inactive = get(second, "/api/v1/users/me", userToken);
+        assertThat(inactive.statusCode()).isEqualTo(400);
+        assertThat(inactive.body()).isEqualTo("{\"detail\":\"Inactive user\"}");
+
+        assertThat(send(first, "PATCH", "/api/v1/users/" + created.path("id").asText(), admin,
+                        Map.of("is_active", true)).statusCode()).isEqualTo(200);
+        assertThat(get(second, "/api/v1/users/me", userToken).statusCode()).as("active again").isEqualTo(200);
+
+        assertThat(send(first, "DELETE", "/api/v1/users/" + created.path("id").asText(), admin, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> gone = get(second, "/api/v1/users/me", userToken);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).isEqualTo("{\"detail\":\"User not found\"}");
+    }
+
+    @Test
+    void aRecoveryEmailRequestedOnOneInstanceIsDeliveredOnce() throws Exception {
+        HttpResponse<String> recovery = send(first, "POST", "/api/v1/password-recovery/" + TestSettings.SUPERUSER_EMAIL,
+                                             null, null);
+        assertThat(recovery.statusCode()).isEqualTo(200);
+
+        assertThat(mailbox.awaitMessagesTo(TestSettings.SUPERUSER_EMAIL, 1)).hasSize(1);
+        Thread.sleep(500); // both instances poll every 100 ms: a second delivery would arrive within this
+        assertThat(mailbox.messagesTo(TestSettings.SUPERUSER_EMAIL)).hasSize(1);
+    }
+
+    private static String login(RunningInstance instance, String email, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                      + "&password=" + password;
+        HttpResponse<String> reply = instance.send("/api/v1/login/access-token", request -> request
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return MAPPER.readTree(reply.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> get(RunningInstance instance, String path, String token) {
+        return send(instance, "GET", path, token, null);
+    }
+
+    private static HttpResponse<String> send(RunningInstance instance, String method, String path, String token,
+                                             Object body) {
+        return instance.send(path, request -> {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                return request.header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                                     : HttpRequest.BodyPublishers.ofString(
+                                                             MAPPER.writeValueAsString(body)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package io.fullstackhelidon.mail;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.fullstackhelidon.support.Mailbox;
+import io.fullstackhelidon.support.RunningInstance;
+import io.fullstackhelidon.support.TestDatabases;
+
+import io.helidon.dbclient.DbRow;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * E-mail goes through the durable job queue in the service's database: a failed delivery is retried with growing
+ * delays until the SMTP server answers, a queued message outlives the instance that queued it, and with two instances
+ * polling one table each message is delivered exactly once. Real SMTP (GreenMail), real database.
+ */
+class EmailJobsTest {
+
+    @Test
+    void aFailedDeliveryIsRetriedWithBackOffUntilTheServerAnswers() throws Exception {
+        int smtpPort = Mailbox.freePort();
+        try (RunningInstance instance = RunningInstance.start(TestDatabases.freshUrl(), mail(smtpPort, Map.of(
+                "jobs.first-retry-delay-millis", "300", "jobs.max-retries", "20")))) {
+            instance.app().mailer().send(new EmailMessage("retry@example.com", "Retried", "<p>hello</p>"));
+
+            await("two failed attempts", () -> instance.app().database().client().execute()
+                    .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 2)
+                    .orElse(false));
+            DbRow job = instance.app().database().client().execute()
+                    .get("SELECT consecutive_failures, last_failure, execution_time FROM scheduled_tasks")
+                    .orElseThrow();
+            Instant lastFailure = instant(job.column("last_failure").get(Object.class));
+            Instant next = instant(job.column("execution_time").get(Object.class));
+            assertThat(Duration.between(lastFailure, next))
+                    .as("the retry after %s failures waits longer than the first delay", failures(job))
+                    .isGreaterThan(Duration.ofMillis(300));
+
+            try (Mailbox mailbox = new Mailbox(smtpPort)) {
+                assertThat(mailbox.awaitMessagesTo("retry@example.com", 1)).hasSize(1);
+                await("the delivered job leaves the queue", () -> queued(instance) == 0);
+            }
+        }
+    }
+
+    @Test
+    void aQueuedMessageOutlivesTheInstanceThatQueuedIt() {
+        String database = TestDatabases.freshUrl();
+        int smtpPort = Mailbox.freePort();
+        Map<String, String> slowRetries = mail(smtpPort, Map.of("jobs.first-retry-delay-millis", "1000"));
+        try (RunningInstance first = RunningInstance.start(database, slowRetries)) {
+            first.app().mailer().send(new EmailMessage("restart@example.com", "Kept", "<p>kept</p>"));
+            await("the first attempt failed", () -> first.app().database().client().execute()
+                    .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 1)
+                    .orElse(false));
+        }
+        try (Mailbox mailbox = new Mailbox(smtpPort);
+                RunningInstance restarted = RunningInstance.start(database, slowRetries)) {
+            assertThat(mailbox.awaitMessagesTo("restart@example.com", 1)).hasSize(1);
+            await("the queue is empty", () -> queued(restarted) == 0);
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseDeliverEachMessageExactlyOnce() throws Exception {
+        String database = TestDatabases.freshUrl();
+        int messages = 60;
+        try (Mailbox mailbox = new Mailbox();
+                RunningInstance first = RunningInstance.start(database, mail(mailbox.port(), Map.of()));
+                RunningInstance second = RunningInstance.start(database, mail(mailbox.port(), Map.of()))) {
+            // queued on both; each instance polls the shared table, so both compete for every job
+            IntStream.range(0, messages).parallel().forEach(i -> (i % 2 == 0 ? first : second).app().mailer()
+                    .send(new EmailMessage("once-" + i + "@example.com", "Message " + i, "<p>" + i + "</p>")));
+
+            await("all messages delivered", () -> mailbox.messages().size() >= messages);
+            await("the queue is empty", () -> queued(first) == 0);
+            Thread.sleep(500); // a duplicate would arrive within this
+
+            Map<String, Long> perRecipient = mailbox.messages().stream()
+                    .collect(Collectors.groupingBy(EmailJobsTest::recipient, Collectors.counting()));
+            assertThat(perRecipient).hasSize(messages);
+            assertThat(perRecipient.values()).containsOnly(1L);
+        }
+    }
+
+    private static Map<String, String> mail(int smtpPort, Map<String, String> jobs) {
+        Map<String, String> settings = new HashMap<>(Mailbox.settings(smtpPort));
+        settings.put("mail.timeout-seconds", "2");
+        settings.putAll(jobs);
+        return settings;
+    }
+
+    private static long queued(RunningInstance instance) {
+        return instance.app().database().client().execute().get("SELECT COUNT(*) AS n FROM scheduled_tasks")
+                .orElseThrow().column("n").get(Number.class).longValue();
+    }
+
+    private static int failures(DbRow row) {
+        Number failures = row.column("consecutive_failures").get(Number.class);
+        return failures == null ? 0 : failures.intValue();
+    }
+
+    /** A timestamp column as the driver gives it: H2 an {@link OffsetDateTime}, PostgreSQL a {@link Timestamp}. */
+    private static Instant instant(Object column) {
+        return column instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) column).toInstant();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return List.of(message.getAllRecipients()).getFirst().toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for: " + what).isBefore(deadline);
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.fullstackhelidon.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fullstackhelidon.App;
+import io.fullstackhelidon.config.AppConfig;
+import io.fullstackhelidon.config.Settings;
+
+import io.helidon.webserver.WebServer;
+
+/**
+ * One service instance with a server of its own, on a database (and Redis) that several instances may share: the
+ * multi-instance tests start two. Requests go through plain JDK HTTP.
+ */
+public record RunningInstance(App app, WebServer server) implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** An instance on {@code databaseUrl} with the test accounts, and {@code settings} (configuration keys) on top. */
+    public static RunningInstance start(String databaseUrl, Map<String, String> settings) {
+        Map<String, String> entries = new HashMap<>(TestSettings.entries(databaseUrl));
+        entries.putAll(settings);
+        App app = App.create(Settings.from(AppConfig.of(entries, Map.of())), Clock.systemUTC());
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+                .update(app::configure).build().start();
+        return new RunningInstance(app, server);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Sends {@code request}, built on this instance's address for {@code path}. */
+    public HttpResponse<String> send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+        try {
+            return HTTP.send(request.apply(HttpRequest.newBuilder(uri(path))).build(),
+                             HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(path, request -> request);
+    }
+
+    /** Stops the server, which closes the application (jobs, Redis, pool). */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

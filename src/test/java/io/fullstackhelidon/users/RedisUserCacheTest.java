@@ -1,0 +1,67 @@
+package io.fullstackhelidon.users;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.fullstackhelidon.redis.Redis;
+import io.fullstackhelidon.support.TestRedis;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared cache against the machine's real Redis: each view has a connection of its own, as two instances would,
+ * under one key prefix of this test's own.
+ */
+class RedisUserCacheTest extends UserCacheContract {
+
+    private final List<Redis> connections = new ArrayList<>();
+    private String url;
+    private String prefix;
+
+    @BeforeEach
+    void redis() {
+        url = TestRedis.requireRunning();
+        prefix = "fsh-test-" + UUID.randomUUID() + ":";
+    }
+
+    @AfterEach
+    void closeConnections() {
+        connections.forEach(Redis::close);
+    }
+
+    @Override
+    UserCache cache() {
+        Redis redis = new Redis(url, prefix);
+        connections.add(redis);
+        return new RedisUserCache(redis, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void withRedisUnreachableEveryLookupReadsTheDatabaseAndNothingFails() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        Redis unreachable = new Redis("redis://127.0.0.1:" + closedPort, prefix);
+        connections.add(unreachable);
+        RedisUserCache cache = new RedisUserCache(unreachable, Duration.ofMinutes(1));
+        User stored = user(true);
+        CountingLoader loader = new CountingLoader(stored);
+
+        assertThat(cache.get(stored.id(), loader)).contains(stored.withoutPasswordHash());
+        assertThat(cache.get(stored.id(), loader)).contains(stored.withoutPasswordHash());
+        cache.invalidate(stored.id());
+
+        assertThat(loader.calls()).isEqualTo(2);
+        assertThat(cache.store()).isEqualTo("database (redis unreachable)");
+        assertThat(cache.errors()).isEqualTo(3);
+    }
+}
