@@ -4,13 +4,18 @@
 #   bench/bench.sh            the Helidon service only
 #   bench/bench.sh --peer     then the FastAPI peer (../shared/peers/fastapi, 2 workers), and the ratios
 #
+# After the service's runs, pgbench runs the service's own SQL for each database-bound scenario (bench/pgbench/) with
+# as many connections as the service's pool (POOL=10): the ceiling the database sets on this machine.
+#
 # For each server: seed the database (bench/seed.sql: 100 users, 10,000 items), log in two users, then for every
 # scenario a warm-up and a measured wrk run, sampling the server's peak RSS. Prints requests/s, p50/p99 latency,
 # errors and peak RSS per scenario, and writes them under bench/results/<time>/.
 #
 # Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
 #   DURATION=15 WARMUP=5 THREADS=2 CONNECTIONS=64 SCENARIOS="health users_me items_list item_get item_create login"
-#   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async JAVA_OPTS="" PORT=8000 PEER_PORT=8100
+#   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async PORT=8000 PEER_PORT=8100
+#   JAVA_OPTS (default: the production options below: a fixed 128 MiB heap with the serial collector, which on a
+#   2-core host keeps the resident set small and the pauses short)
 # Needs: a JDK 21+ (JAVA_HOME), wrk, curl, jq, psql, python3 with bcrypt (Debian: python3-bcrypt).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,8 +27,10 @@ DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
+POOL="${POOL:-10}"
 SCENARIOS="${SCENARIOS:-health users_me items_list item_get item_create login}"
 PORT="${PORT:-8000}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms128m -Xmx128m -Xmn64m -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED}"
 PEER_PORT="${PEER_PORT:-8100}"
 PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/fastapi}"
 PEER_WORKERS="${PEER_WORKERS:-2}"
@@ -39,7 +46,7 @@ WITH_PEER=0
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && [ -z "${JAVA_HOME:-}" ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
-for tool in wrk curl jq psql; do
+for tool in wrk curl jq psql pgbench; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk curl jq postgresql-client)" >&2; exit 2; }
 done
 mkdir -p "$RESULTS"
@@ -82,7 +89,7 @@ wait_ready() { # url
 start_helidon() {
   [ -f "$ROOT/target/full-stack-helidon.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
   mkdir -p "$RESULTS/helidon"
-  (cd "$RESULTS/helidon" && exec env -i PATH="$PATH" HOME="$HOME" \
+  (cd "$RESULTS/helidon" && exec env -i PATH="$PATH" HOME="$HOME" MALLOC_ARENA_MAX=2 \
       DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" PROJECT_NAME="Benchmark" \
       FIRST_SUPERUSER="$ADMIN_EMAIL" FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$PORT" \
       RATELIMIT_ENABLED=false LOG_FORMAT=json \
@@ -156,6 +163,23 @@ measure() { # server-label base
   done
 }
 
+pgbench_ceiling() { # the service's SQL, straight from pgbench with POOL connections
+  local owner writer
+  # with -M prepared a variable is a bound parameter, as the service's are: plain values, no quotes
+  owner="$(psql "$DATABASE_URL" -tAc "SELECT id FROM \"user\" WHERE email = 'user001@example.com'")"
+  writer="$(psql "$DATABASE_URL" -tAc "SELECT id FROM \"user\" WHERE email = 'user002@example.com'")"
+  : >"$RESULTS/pgbench.txt"
+  for name in users_me items_list item_get item_create; do
+    case " $SCENARIOS " in *" $name "*) ;; *) continue ;; esac
+    local tps
+    tps="$(pgbench -n -M prepared -c "$POOL" -j "$THREADS" -T "$DURATION" -D owner="$owner" -D writer="$writer" \
+      -D reader="$owner" -D item="$ITEM" -f "$BENCH/pgbench/$name.sql" "$DATABASE_URL" 2>&1 |
+      awk '/^tps/ {print $3; exit}' || true)"
+    echo "$name ${tps:-0}" >>"$RESULTS/pgbench.txt"
+    log "pgbench $name: ${tps:-0} transactions/s"
+  done
+}
+
 table() { # label
   echo "| scenario | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | peak RSS MB |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -171,8 +195,17 @@ start_helidon
 seed
 measure helidon "http://127.0.0.1:$PORT"
 stop_server
-{ echo "## Full Stack Helidon ($(date -u +%Y-%m-%dT%H:%MZ), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s)"; echo; table helidon; } \
-  | tee "$RESULTS/summary.md"
+pgbench_ceiling
+{
+  echo "## Full Stack Helidon ($(date -u +%Y-%m-%dT%H:%MZ), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s)"; echo
+  table helidon
+  echo; echo "## Against the database's ceiling (pgbench, the same SQL, $POOL connections)"; echo
+  echo "| scenario | pgbench transactions/s | service requests/s | share |"
+  echo "|---|---:|---:|---:|"
+  join <(sort "$RESULTS/pgbench.txt") <(sort "$RESULTS/helidon/rows.txt") | while read -r name tps _ _ rps _; do
+    echo "| $name | $tps | ${rps#rps=} | $(awk -v a="${rps#rps=}" -v b="$tps" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b : 0)}') |"
+  done
+} | tee "$RESULTS/summary.md"
 
 if [ "$WITH_PEER" = 1 ]; then
   log "FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers) on the same database"

@@ -52,12 +52,14 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMetricsTrackerFactory(poolMetrics);
         HikariDataSource dataSource = new HikariDataSource(config);
+        FairConnectionGate gate = new FairConnectionGate(dataSource, config.getMaximumPoolSize(),
+                                                         Duration.ofMillis(config.getConnectionTimeout()));
         String dbType = settings.isPostgres() ? "jdbc:postgresql" : settings.isH2() ? "jdbc:h2" : "jdbc";
         JdbcConnectionPool pool = new JdbcConnectionPool() {
             @Override
             public Connection connection() {
                 try {
-                    return dataSource.getConnection();
+                    return gate.connection();
                 } catch (SQLException e) {
                     throw new DbClientException("No database connection available: " + e.getMessage(), e);
                 }

@@ -26,25 +26,14 @@ public final class ItemRepository {
         return db.execute().get("SELECT " + COLUMNS + " FROM item WHERE id = ?", id).map(ItemRepository::item);
     }
 
-    public List<Item> findPage(long skip, long limit) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM item" + NEWEST_FIRST, limit, skip)
-                .map(ItemRepository::item)
-                .toList();
+    /** Every item, newest first, with the total. */
+    public ItemPage findPage(long skip, long limit) {
+        return page("", List.of(), skip, limit);
     }
 
-    public List<Item> findPageOwnedBy(UUID ownerId, long skip, long limit) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM item WHERE owner_id = ?" + NEWEST_FIRST,
-                                  ownerId, limit, skip)
-                .map(ItemRepository::item)
-                .toList();
-    }
-
-    public long count() {
-        return count(db.execute().get("SELECT COUNT(*) AS n FROM item").orElseThrow());
-    }
-
-    public long countOwnedBy(UUID ownerId) {
-        return count(db.execute().get("SELECT COUNT(*) AS n FROM item WHERE owner_id = ?", ownerId).orElseThrow());
+    /** The items of {@code ownerId}, newest first, with their total. */
+    public ItemPage findPageOwnedBy(UUID ownerId, long skip, long limit) {
+        return page(" WHERE owner_id = ?", List.of(ownerId), skip, limit);
     }
 
     public void insert(Item item) {
@@ -76,8 +65,23 @@ public final class ItemRepository {
         db.execute().delete("DELETE FROM item WHERE id = ?", id);
     }
 
-    private static long count(DbRow row) {
-        return row.column("n").get(Number.class).longValue();
+    /**
+     * The page and the total in one statement (a window count), so a list takes one pooled connection, not two; only
+     * a page past the end, which has no row to carry the total, costs a second statement.
+     */
+    private ItemPage page(String where, List<Object> filter, long skip, long limit) {
+        List<Object> parameters = new ArrayList<>(filter);
+        parameters.add(limit);
+        parameters.add(skip);
+        List<DbRow> rows = db.execute().query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS total FROM item" + where
+                                              + NEWEST_FIRST, parameters.toArray()).toList();
+        if (!rows.isEmpty()) {
+            return new ItemPage(rows.stream().map(ItemRepository::item).toList(),
+                                rows.getFirst().column("total").get(Number.class).longValue());
+        }
+        long total = skip == 0 ? 0 : db.execute().get("SELECT COUNT(*) AS n FROM item" + where, filter.toArray())
+                .orElseThrow().column("n").get(Number.class).longValue();
+        return new ItemPage(List.of(), total);
     }
 
     private static Item item(DbRow row) {

@@ -23,11 +23,9 @@ public final class ItemService {
 
     /** The items {@code caller} may see, newest first, with their total. */
     public ItemsPublic page(User caller, long skip, long limit) {
-        if (caller.isSuperuser()) {
-            return new ItemsPublic(items.findPage(skip, limit).stream().map(ItemPublic::of).toList(), items.count());
-        }
-        return new ItemsPublic(items.findPageOwnedBy(caller.id(), skip, limit).stream().map(ItemPublic::of).toList(),
-                               items.countOwnedBy(caller.id()));
+        ItemPage page = caller.isSuperuser() ? items.findPage(skip, limit)
+                                             : items.findPageOwnedBy(caller.id(), skip, limit);
+        return new ItemsPublic(page.items().stream().map(ItemPublic::of).toList(), page.total());
     }
 
     /** An item the caller may see: 404 when it does not exist, then 403 when it is someone else's. */

@@ -3,9 +3,8 @@ package io.fullstackhelidon.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -80,11 +79,11 @@ public final class Json {
                 .send(bytes(body));
     }
 
-    /** {@code 2026-08-21T19:41:30.123456Z}, or {@code 2026-08-21T19:41:30Z} when the microseconds are zero. */
+    /**
+     * {@code 2026-08-21T19:41:30.123456Z}, or {@code 2026-08-21T19:41:30Z} when the microseconds are zero. Written
+     * digit by digit: a list of 100 items formats 100 timestamps, and a formatter per value was a tenth of its cost.
+     */
     static final class UtcTimestampSerializer extends StdSerializer<Instant> {
-
-        private static final DateTimeFormatter SECONDS =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
         UtcTimestampSerializer() {
             super(Instant.class);
@@ -96,9 +95,28 @@ public final class Json {
         }
 
         static String format(Instant value) {
-            Instant micros = value.truncatedTo(ChronoUnit.MICROS);
-            int fraction = micros.getNano() / 1000;
-            return SECONDS.format(micros) + (fraction == 0 ? "" : String.format(".%06d", fraction)) + "Z";
+            LocalDateTime time = LocalDateTime.ofEpochSecond(value.getEpochSecond(), 0, ZoneOffset.UTC);
+            int micros = value.getNano() / 1000;
+            StringBuilder text = new StringBuilder(27);
+            digits(text, time.getYear(), 4).append('-');
+            digits(text, time.getMonthValue(), 2).append('-');
+            digits(text, time.getDayOfMonth(), 2).append('T');
+            digits(text, time.getHour(), 2).append(':');
+            digits(text, time.getMinute(), 2).append(':');
+            digits(text, time.getSecond(), 2);
+            if (micros != 0) {
+                digits(text.append('.'), micros, 6);
+            }
+            return text.append('Z').toString();
+        }
+
+        /** {@code value} with leading zeros to {@code width} digits (wider values as they are). */
+        private static StringBuilder digits(StringBuilder text, int value, int width) {
+            String digits = Integer.toString(value);
+            for (int i = digits.length(); i < width; i++) {
+                text.append('0');
+            }
+            return text.append(digits);
         }
     }
 }

@@ -169,6 +169,20 @@ class ItemsApiTest {
         JsonNode paged = api.get("/items/?skip=1&limit=1", token).json();
         assertThat(paged.path("count").asLong()).isEqualTo(2);
         assertThat(paged.path("data").findValuesAsText("id")).containsExactly(first);
+
+        JsonNode pastTheEnd = api.get("/items/?skip=5&limit=10", token).json();
+        assertThat(pastTheEnd.path("data")).isEmpty();
+        assertThat(pastTheEnd.path("count").asLong()).as("the total, even on an empty page").isEqualTo(2);
+    }
+
+    @Test
+    void aUserWithoutItemsGetsAnEmptyPageCountingZero() {
+        TestApi.Account owner = api.randomUser();
+
+        JsonNode page = api.get("/items/", api.login(owner.user().email(), owner.password())).json();
+
+        assertThat(page.path("data")).isEmpty();
+        assertThat(page.path("count").asLong()).isZero();
     }
 
     @Test

@@ -30,4 +30,12 @@ class JsonTest {
         assertThat(Json.UtcTimestampSerializer.format(Instant.parse("2026-08-21T19:41:30.000000999Z")))
                 .isEqualTo("2026-08-21T19:41:30Z");
     }
+
+    @Test
+    void everyFieldIsZeroPadded() {
+        assertThat(Json.UtcTimestampSerializer.format(Instant.parse("0999-01-02T03:04:05.000007Z")))
+                .isEqualTo("0999-01-02T03:04:05.000007Z");
+        assertThat(Json.UtcTimestampSerializer.format(Instant.parse("2026-12-31T23:59:59.999999Z")))
+                .isEqualTo("2026-12-31T23:59:59.999999Z");
+    }
 }
