@@ -12,9 +12,10 @@
 # errors and peak RSS per scenario, and writes them under bench/results/<time>/.
 #
 # Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
+#   BENCH_REDIS_URL (unset: rate limits off anyway, users cached in the process; set: users cached in that Redis),
 #   DURATION=15 WARMUP=5 THREADS=2 CONNECTIONS=64 SCENARIOS="health users_me items_list item_get item_create login"
 #   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async PORT=8000 PEER_PORT=8100
-#   JAVA_OPTS (default: the production options below: a fixed 128 MiB heap with the serial collector, which on a
+#   JAVA_OPTS (default: the production options below: a fixed 96 MiB heap with the serial collector, which on a
 #   2-core host keeps the resident set small and the pauses short)
 # Needs: a JDK 21+ (JAVA_HOME), wrk, curl, jq, psql, python3 with bcrypt (Debian: python3-bcrypt).
 set -euo pipefail
@@ -30,7 +31,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 POOL="${POOL:-10}"
 SCENARIOS="${SCENARIOS:-health users_me items_list item_get item_create login}"
 PORT="${PORT:-8000}"
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms128m -Xmx128m -Xmn64m -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx96m -Xmn48m -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED}"
 PEER_PORT="${PEER_PORT:-8100}"
 PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/fastapi}"
 PEER_WORKERS="${PEER_WORKERS:-2}"
@@ -92,7 +93,7 @@ start_helidon() {
   (cd "$RESULTS/helidon" && exec env -i PATH="$PATH" HOME="$HOME" MALLOC_ARENA_MAX=2 \
       DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" PROJECT_NAME="Benchmark" \
       FIRST_SUPERUSER="$ADMIN_EMAIL" FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$PORT" \
-      RATELIMIT_ENABLED=false LOG_FORMAT=json \
+      RATELIMIT_ENABLED=false LOG_FORMAT=json ${BENCH_REDIS_URL:+REDIS_URL="$BENCH_REDIS_URL"} \
       "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$ROOT/target/full-stack-helidon.jar" >server.log 2>&1) &
   SERVER_PID=$!
   wait_ready "http://127.0.0.1:$PORT"

@@ -115,9 +115,9 @@ public record Settings(String projectName,
             Objects.requireNonNull(maxWait, "maxWait");
         }
 
-        /** The template's cost, {@link #defaultConcurrency(int)} hashes at once, waiting up to 5 s. */
+        /** The template's cost, {@link #defaultConcurrency(int)} hashes at once, waiting up to 10 s. */
         public static PasswordHashSettings defaults() {
-            return new PasswordHashSettings(65536, 3, 4, defaultConcurrency(4), Duration.ofSeconds(5));
+            return new PasswordHashSettings(65536, 3, 4, defaultConcurrency(4), Duration.ofSeconds(10));
         }
 
         /**
@@ -175,7 +175,7 @@ public record Settings(String projectName,
                                         .orElse(PasswordHashSettings.defaultConcurrency(
                                                 config.get("security.password-hash.parallelism").asInt().orElse(4))),
                                 Duration.ofMillis(config.get("security.password-hash.max-wait-millis").asLong()
-                                                          .orElse(5000L)))),
+                                                          .orElse(10_000L)))),
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
