@@ -170,7 +170,7 @@ public final class App implements HttpFeature, AutoCloseable {
                 .addCheck(trafficGate)
                 .addCheck(new DatabaseReadiness(database, settings.operations().readinessTimeout()));
         if (rateLimiter instanceof RedisRateLimiter redis) {
-            health.addCheck(new RedisReadiness(redis));
+            health.addCheck(new RedisReadiness(redis, userCache::store));
         }
         ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
                 .addObserver(health.build())

@@ -1,5 +1,7 @@
 package io.fullstackhelidon.observability;
 
+import java.util.function.Supplier;
+
 import io.fullstackhelidon.ratelimit.RedisRateLimiter;
 
 import io.helidon.health.HealthCheck;
@@ -8,14 +10,18 @@ import io.helidon.health.HealthCheckType;
 
 /**
  * Readiness detail for Redis. It stays UP when Redis is unreachable, because the service keeps serving with
- * per-instance limits (taking every instance out of rotation would be failing closed); the details say so.
+ * per-instance limits and users read from the database (taking every instance out of rotation would be failing
+ * closed); the details say so.
  */
 public final class RedisReadiness implements HealthCheck {
 
     private final RedisRateLimiter redis;
+    private final Supplier<String> userCacheStore;
 
-    public RedisReadiness(RedisRateLimiter redis) {
+    /** {@code userCacheStore} tells where cached users live now ({@code redis}, or the fallback). */
+    public RedisReadiness(RedisRateLimiter redis, Supplier<String> userCacheStore) {
         this.redis = redis;
+        this.userCacheStore = userCacheStore;
     }
 
     @Override
@@ -35,6 +41,7 @@ public final class RedisReadiness implements HealthCheck {
                 .status(true)
                 .detail("reachable", reachable)
                 .detail("rate_limits", redis.store())
+                .detail("user_cache", userCacheStore.get())
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestRedis;
+import io.fullstackhelidon.support.TestSettings;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,8 @@ class SharedRateLimitTest {
 
             assertThat(signup(second, client)).as("the fourth sign-up, on either instance").isEqualTo(429);
             assertThat(signup(first, client)).isEqualTo(429);
-            assertThat(readiness(first).toString()).contains("\"rate_limits\":\"redis\"");
+            assertThat(readiness(first).toString()).contains("\"rate_limits\":\"redis\"")
+                    .contains("\"user_cache\":\"redis\"");
         }
     }
 
@@ -53,11 +55,13 @@ class SharedRateLimitTest {
                 assertThat(signup(instance, client)).isEqualTo(200);
             }
             assertThat(signup(instance, client)).as("still limited, per instance").isEqualTo(429);
+            assertThat(currentUserStatus(instance)).as("users come from the database").isEqualTo(200);
 
             JsonNode ready = readiness(instance);
             assertThat(ready.path("status").asText()).as("serving, not failing closed").isEqualTo("UP");
             assertThat(ready.toString()).contains("\"reachable\":false")
-                    .contains("\"rate_limits\":\"local (redis unreachable)\"");
+                    .contains("\"rate_limits\":\"local (redis unreachable)\"")
+                    .contains("\"user_cache\":\"database (redis unreachable)\"");
             assertThat(instance.get("/metrics").body()).contains("ratelimit_store_degraded{scope=\"application\",} 1.0");
         }
     }
@@ -69,6 +73,15 @@ class SharedRateLimitTest {
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
+    }
+
+    private int currentUserStatus(RunningInstance instance) throws Exception {
+        String form = "username=" + TestSettings.SUPERUSER_EMAIL + "&password=" + TestSettings.SUPERUSER_PASSWORD;
+        String token = MAPPER.readTree(instance.send("/api/v1/login/access-token", request -> request
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))).body()).path("access_token").asText();
+        return instance.send("/api/v1/users/me", request -> request.header("Authorization", "Bearer " + token))
+                .statusCode();
     }
 
     private JsonNode readiness(RunningInstance instance) throws Exception {
