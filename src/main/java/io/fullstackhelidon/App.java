@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.CacheSettings;
 import io.fullstackhelidon.config.SecretCheck;
 import io.fullstackhelidon.config.Settings;
@@ -61,7 +60,6 @@ import io.fullstackhelidon.web.JsonDirectHandler;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.SecurityHeaders;
 import io.fullstackhelidon.web.SlowBodyGuard;
-import io.fullstackhelidon.web.validation.EmailAddress;
 
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
@@ -143,7 +141,7 @@ public final class App implements HttpFeature, AutoCloseable {
             if (settings.development()) {
                 apis.add(new PrivateApi(users, json));
             }
-            createFirstSuperuser();
+            users.ensureSuperuser(settings.firstSuperuser());
             if (jobs != null) {
                 jobs.start();
             }
@@ -264,15 +262,5 @@ public final class App implements HttpFeature, AutoCloseable {
 
     public Mailer mailer() {
         return mailer;
-    }
-
-    private void createFirstSuperuser() {
-        String email;
-        try {
-            email = EmailAddress.normalize(settings.firstSuperuser().email());
-        } catch (EmailAddress.InvalidEmailException e) {
-            throw new ConfigurationException("FIRST_SUPERUSER is not a valid e-mail address: " + e.getMessage());
-        }
-        users.ensureSuperuser(email, settings.firstSuperuser().password());
     }
 }

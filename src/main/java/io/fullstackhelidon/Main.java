@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.fullstackhelidon.admin.AdminCommand;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
@@ -18,6 +19,7 @@ import io.helidon.webserver.WebServer;
 /**
  * Starts the service: configuration from the working directory and the environment, logging and error tracking,
  * then the web server; on SIGTERM it shuts down gracefully (readiness 503, drain, finish requests, close pools).
+ * With {@code migrate} or {@code create-superuser} as argument it runs that {@link AdminCommand} instead and exits.
  */
 public final class Main {
 
@@ -28,7 +30,18 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.bridgeJavaUtilLogging();
+        String command = args.length == 0 ? "serve" : args[0];
+        Optional<AdminCommand> admin = AdminCommand.named(command);
+        if (args.length > 1 || (admin.isEmpty() && !command.equals("serve"))) {
+            System.err.print(AdminCommand.usage());
+            System.exit(2);
+            return;
+        }
         Config config = AppConfig.load(Path.of("").toAbsolutePath(), System.getenv());
+        if (admin.isPresent()) {
+            System.exit(runAdmin(admin.get(), config));
+            return;
+        }
         Settings settings;
         App app;
         ErrorTracking errorTracking;
@@ -62,6 +75,19 @@ public final class Main {
         LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "
                                + server.port() + ", database " + app.database().settings().jdbcUrl()
                                + (errorTracking.enabled() ? ", errors reported to Sentry" : ""));
+    }
+
+    /** Runs an admin command: 0 when it succeeded, 1 (with the reason logged) when not. */
+    static int runAdmin(AdminCommand command, Config config) {
+        try {
+            Settings settings = Settings.from(config);
+            Logging.useFormat(settings.operations().logFormat());
+            command.run(settings);
+            return 0;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, command + " failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

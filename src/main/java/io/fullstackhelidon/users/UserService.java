@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fullstackhelidon.config.ConfigurationException;
+import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.web.ApiException;
+import io.fullstackhelidon.web.validation.EmailAddress;
 import io.fullstackhelidon.web.validation.Patch;
 
 /** The rules about users: uniqueness of e-mail addresses, password handling, who may read and delete whom. */
@@ -167,15 +170,28 @@ public final class UserService {
         cache.invalidate(target.id());
     }
 
-    /** Creates the bootstrap superuser unless a user with that e-mail address exists; an existing one is untouched. */
-    public void ensureSuperuser(String email, String password) {
+    /**
+     * Creates the bootstrap superuser ({@code FIRST_SUPERUSER}) unless a user with that e-mail address exists; an
+     * existing one is untouched.
+     *
+     * @return whether it was created now
+     */
+    public boolean ensureSuperuser(Settings.FirstSuperuser superuser) {
+        String email;
+        try {
+            email = EmailAddress.normalize(superuser.email());
+        } catch (EmailAddress.InvalidEmailException e) {
+            throw new ConfigurationException("FIRST_SUPERUSER is not a valid e-mail address: " + e.getMessage());
+        }
         if (users.findByEmail(email).isPresent()) {
-            return;
+            return false;
         }
         try {
-            insert(new NewUser(email, password, true, true, null), EMAIL_TAKEN_ON_CREATE);
+            insert(new NewUser(email, superuser.password(), true, true, null), EMAIL_TAKEN_ON_CREATE);
+            return true;
         } catch (ApiException raceWithAnotherInstance) {
             // another instance created it between our check and insert: fine
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package io.fullstackhelidon.support;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -77,6 +78,25 @@ public final class TestDatabases {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Test database statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The single number {@code sql} selects on the database of {@code databaseUrl}, outside the application. */
+    public static long queryLong(String databaseUrl, String sql) {
+        return ((Number) queryValue(databaseUrl, sql)).longValue();
+    }
+
+    /** The single value {@code sql} selects on the database of {@code databaseUrl}, outside the application. */
+    public static Object queryValue(String databaseUrl, String sql) {
+        DatabaseSettings settings = settings(databaseUrl);
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.username(),
+                                                                 settings.password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getObject(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database query failed: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.support.TestSettings;
 import io.fullstackhelidon.web.validation.Patch;
 import org.junit.jupiter.api.AfterAll;
@@ -125,7 +126,8 @@ class UserServiceTest {
         assertThat(superuser.isSuperuser()).isTrue();
         assertThat(superuser.fullName()).isNull();
 
-        users.ensureSuperuser(TestSettings.SUPERUSER_EMAIL, "a-different-password");
+        assertThat(users.ensureSuperuser(new Settings.FirstSuperuser(TestSettings.SUPERUSER_EMAIL, "a-different-password")))
+                .as("not created again").isFalse();
 
         assertThat(users.findByEmail(TestSettings.SUPERUSER_EMAIL)).hasValue(superuser);
     }
