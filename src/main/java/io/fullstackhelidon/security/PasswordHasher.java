@@ -18,7 +18,7 @@ import io.helidon.http.Status;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
  * Password hashing compatible with the template (pwdlib): new hashes are argon2id PHC strings with argon2-cffi's
@@ -142,7 +142,7 @@ public final class PasswordHasher {
     private static boolean bcryptMatches(String password, String storedHash) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         byte[] used = bytes.length > BCRYPT_MAX_PASSWORD_BYTES ? Arrays.copyOf(bytes, BCRYPT_MAX_PASSWORD_BYTES) : bytes;
-        return OpenBSDBCrypt.checkPassword(storedHash, used);
+        return BCrypt.verifyer().verify(used, storedHash.getBytes(StandardCharsets.US_ASCII)).verified;
     }
 
     private static String padded(String base64) {
