@@ -13,6 +13,7 @@ import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.observability.ErrorTracking;
 import io.fullstackhelidon.observability.Logging;
 
+import io.helidon.common.config.GlobalConfig;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
@@ -38,6 +39,8 @@ public final class Main {
             return;
         }
         Config config = AppConfig.load(Path.of("").toAbsolutePath(), System.getenv());
+        // Helidon's own components that read the global configuration see ours, not a default one of their own.
+        GlobalConfig.config(() -> config, true);
         if (admin.isPresent()) {
             System.exit(runAdmin(admin.get(), config));
             return;

@@ -49,6 +49,8 @@ public final class AppConfig {
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
+                .disableParserServices()
+                .addParser(new YamlConfigParser())
                 .sources(sources)
                 .build();
     }

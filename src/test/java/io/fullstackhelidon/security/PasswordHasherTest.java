@@ -73,4 +73,18 @@ class PasswordHasherTest {
 
         assertThat(hasher.verify(seventyTwo + "ignored-tail", hash).matches()).isTrue();
     }
+
+    @Test
+    void theStandInForUnknownAccountsIsShapedAsARealHashSoItCostsAsMuch() {
+        String real = hasher.hash("changethis");
+        String standIn = hasher.dummyHash();
+
+        assertThat(standIn.substring(0, standIn.lastIndexOf('$', standIn.lastIndexOf('$') - 1)))
+                .isEqualTo(real.substring(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1)));
+        String[] parts = standIn.split("\\$");
+        assertThat(java.util.Base64.getDecoder().decode(parts[4] + "==")).hasSize(16);
+        assertThat(java.util.Base64.getDecoder().decode(parts[5] + "=")).hasSize(32);
+        assertThat(hasher.verify("changethis", standIn).matches()).isFalse();
+        assertThat(new PasswordHasher(PasswordHashSettings.defaults()).dummyHash()).isNotEqualTo(standIn);
+    }
 }

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Full Stack Helidon as a container: the runtime image of deploy/image/build.sh (a jlink Java runtime with only the
+# modules the service uses, the application, and a JDK AOT cache recorded by a training run) on a slim base.
+#   docker build -t full-stack-helidon .
+#   docker run -p 8000:8000 -e SECRET_KEY=... -e DATABASE_URL=postgresql://... full-stack-helidon
+# The same script runs on a machine without Docker (CI does: deploy/image/build.sh, then starts target/image).
+
+# ---- build: the Maven wrapper builds the jar; jlink links the runtime; a training run records the AOT cache
+FROM eclipse-temurin:25-jdk AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends binutils curl unzip \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /build
+# dependencies first, so that a change of the sources reuses this layer
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY deploy/image/ deploy/image/
+# built where it runs: the AOT cache is only used by a runtime at the path it was recorded with
+RUN IMAGE_DIR=/app deploy/image/build.sh
+
+# ---- runtime: no JDK, no Maven, no sources; a non-root user
+FROM debian:12-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /srv --shell /usr/sbin/nologin app \
+    && mkdir -p /srv && chown app /srv
+COPY --from=build /app /app
+USER 10001
+# the working directory holds the embedded H2 database (./data) when DATABASE_URL is not set
+WORKDIR /srv
+# Configuration comes from the environment: DATABASE_URL (or POSTGRES_*), SECRET_KEY, FIRST_SUPERUSER(_PASSWORD),
+# REDIS_URL, SMTP_*, SENTRY_DSN, ... (README, "Configuration"); JAVA_OPTS adds JVM options (e.g. a larger heap).
+ENV SERVER_PORT=8000 \
+    LOG_FORMAT=json
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD curl -fsS -o /dev/null http://127.0.0.1:8000/health/live || exit 1
+# `serve` (the default), `migrate` or `create-superuser`
+ENTRYPOINT ["/app/bin/full-stack-helidon"]
+CMD ["serve"]
