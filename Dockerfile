@@ -7,8 +7,10 @@
 
 # ---- build: the Maven wrapper builds the jar; jlink links the runtime; a training run records the AOT cache
 FROM eclipse-temurin:25-jdk AS build
+# binutils: strip; curl: the training run's requests; redis-server: the training run uses Redis, so that the Redis
+# client's classes are in the AOT cache too (a quarter of a second at start-up on Redis deployments)
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends binutils curl unzip \
+    && apt-get install -y --no-install-recommends binutils curl unzip redis-server \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # dependencies first, so that a change of the sources reuses this layer
@@ -18,7 +20,9 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 COPY deploy/image/ deploy/image/
 # built where it runs: the AOT cache is only used by a runtime at the path it was recorded with
-RUN IMAGE_DIR=/app deploy/image/build.sh
+RUN redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    && IMAGE_DIR=/app TRAINING_REDIS_URL=redis://127.0.0.1:6379 deploy/image/build.sh \
+    && redis-cli shutdown nosave
 
 # ---- runtime: no JDK, no Maven, no sources; a non-root user
 FROM debian:12-slim

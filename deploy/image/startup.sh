@@ -6,6 +6,8 @@
 #   cds     the jlink image with a CDS archive (class data of a training run)
 #   aot     the jlink image with a JDK AOT cache (JDK 25+: classes loaded and linked, method profiles)
 # Usage: deploy/image/startup.sh [ROUNDS]   (default 7; modes take turns in each round; prints the median and min)
+#   STARTUP_DATABASE_URL / STARTUP_REDIS_URL: launch on PostgreSQL / Redis instead (a restart: the schema and the
+#   superuser exist after the first launch).
 # Needs: target/image from build.sh with its default AOT cache; python3. The cds and none variants are copies of the
 # image trained in target/startup/.
 set -euo pipefail
@@ -20,7 +22,8 @@ JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 rm -rf "$WORK" && mkdir -p "$WORK"
 for kind in none cds; do
   cp -a "$IMAGE" "$WORK/image-$kind"
-  "$ROOT/deploy/image/train.sh" "$WORK/image-$kind" "$kind"
+  TRAINING_DATABASE_URL="${STARTUP_DATABASE_URL:-}" TRAINING_REDIS_URL="${STARTUP_REDIS_URL:-}" \
+    "$ROOT/deploy/image/train.sh" "$WORK/image-$kind" "$kind"
 done
 
 declare -A COMMAND=(
@@ -39,6 +42,7 @@ launch() {
   dir="$(mktemp -d "$WORK/run.XXXXXX")"
   (cd "$dir" && env -i PATH="$PATH" HOME="$dir" SERVER_PORT=18790 SECRET_KEY=startup-secret-key-0123456789abcdef \
      FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=startup-password SHUTDOWN_DRAIN_SECONDS=0 \
+     DATABASE_URL="${STARTUP_DATABASE_URL:-}" REDIS_URL="${STARTUP_REDIS_URL:-}" \
      python3 - ${COMMAND[$mode]} <<'PY'
 import socket, subprocess, sys, time
 start = time.monotonic()

@@ -4,6 +4,9 @@
 # AOT cache, method profiles) into app/app.aot (JDK 25+, -XX:AOTCacheOutput) or app/app.jsa (CDS,
 # -XX:ArchiveClassesAtExit). The launcher uses whichever exists.
 # Usage: deploy/image/train.sh IMAGE_DIR [auto|aot|cds|none]
+#   TRAINING_DATABASE_URL / TRAINING_REDIS_URL: train on PostgreSQL / Redis instead of a throw-away H2 database, so
+#   that their drivers' classes are in the cache too (start-up on PostgreSQL + Redis: see docs/benchmarks.md).
+#   The training run creates its superuser (training@example.com) and items there.
 # The cache is bound to the image's path: train again after moving the image (the JVM ignores a stale cache, warning
 # on stderr).
 set -euo pipefail
@@ -31,8 +34,9 @@ work="$(mktemp -d)"
 port="${TRAINING_PORT:-18765}"
 log "training run for the start-up cache ($option)"
 (cd "$work" && exec env -i PATH="$PATH" JAVA_OPTS="$option" SERVER_PORT="$port" PROJECT_NAME=Training \
-   SECRET_KEY=training-secret-key-0123456789abcdef FIRST_SUPERUSER=admin@example.com \
+   SECRET_KEY=training-secret-key-0123456789abcdef FIRST_SUPERUSER=training@example.com \
    FIRST_SUPERUSER_PASSWORD=training-password SHUTDOWN_DRAIN_SECONDS=0 LOG_FORMAT=json \
+   DATABASE_URL="${TRAINING_DATABASE_URL:-}" REDIS_URL="${TRAINING_REDIS_URL:-}" \
    "$IMAGE/bin/$NAME" >"$work/training.log" 2>&1) &
 pid=$!
 base="http://127.0.0.1:$port"
@@ -42,7 +46,7 @@ for _ in $(seq 1 240); do
   sleep 0.25
 done
 if [ "$ready" = 1 ]; then
-  token="$(curl -fsS -d username=admin@example.com -d password=training-password "$base/api/v1/login/access-token" |
+  token="$(curl -fsS -d username=training@example.com -d password=training-password "$base/api/v1/login/access-token" |
     sed 's/.*"access_token":"\([^"]*\)".*/\1/')"
   for _ in 1 2 3; do
     curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base/api/v1/users/me"
