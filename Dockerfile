@@ -7,10 +7,10 @@
 
 # ---- build: the Maven wrapper builds the jar; jlink links the runtime; a training run records the AOT cache
 FROM eclipse-temurin:25-jdk AS build
-# binutils: strip; curl: the training run's requests; redis-server: the training run uses Redis, so that the Redis
-# client's classes are in the AOT cache too (a quarter of a second at start-up on Redis deployments)
+# binutils: strip; curl: the training run's requests; postgresql, redis-server: the training run uses them, so that
+# their clients' classes are in the AOT cache too (0.2-0.4 s of start-up on a PostgreSQL + Redis deployment)
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends binutils curl unzip redis-server \
+    && apt-get install -y --no-install-recommends binutils curl unzip postgresql redis-server \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # dependencies first, so that a change of the sources reuses this layer
@@ -21,7 +21,11 @@ COPY src/ src/
 COPY deploy/image/ deploy/image/
 # built where it runs: the AOT cache is only used by a runtime at the path it was recorded with
 RUN redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
-    && IMAGE_DIR=/app TRAINING_REDIS_URL=redis://127.0.0.1:6379 deploy/image/build.sh \
+    && pg_ctlcluster "$(ls /etc/postgresql)" main start \
+    && su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'training'\"" \
+    && IMAGE_DIR=/app TRAINING_REDIS_URL=redis://127.0.0.1:6379 \
+       TRAINING_DATABASE_URL=postgresql://postgres:training@127.0.0.1:5432/postgres deploy/image/build.sh \
+    && pg_ctlcluster "$(ls /etc/postgresql)" main stop \
     && redis-cli shutdown nosave
 
 # ---- runtime: no JDK, no Maven, no sources; a non-root user

@@ -111,9 +111,6 @@ public final class App implements HttpFeature, AutoCloseable {
                                                      List.of(emailDelivery.task()));
         this.mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis().prefix())).orElse(null);
-        if (redis != null) {
-            redis.connectInBackground();
-        }
         this.rateLimiter = rateLimiter(settings.rateLimits().longestPeriod());
         this.userCache = userCache(settings.cache());
         this.clients = new ClientAddress(settings.rateLimits().trustedProxies());

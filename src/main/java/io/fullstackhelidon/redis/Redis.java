@@ -1,6 +1,7 @@
 package io.fullstackhelidon.redis;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -9,6 +10,10 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.resolver.DefaultAddressResolverGroup;
 
 /**
  * The one Redis connection of an instance ({@code REDIS_URL}), shared by the rate limits and the user cache.
@@ -19,12 +24,19 @@ public final class Redis implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofMillis(300);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String keyPrefix;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
 
     public Redis(String url, String keyPrefix) {
-        this.client = RedisClient.create(RedisURI.create(url));
+        // Without what the service does not use: per-command latency statistics (requests are measured instead) and
+        // Netty's own DNS client (the JDK resolver, with /etc/hosts and the system's search domains, resolves one host)
+        this.resources = DefaultClientResources.builder()
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                .build();
+        this.client = RedisClient.create(resources, RedisURI.create(url));
         this.client.setOptions(ClientOptions.builder()
                                        .autoReconnect(true)
                                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -37,21 +49,6 @@ public final class Redis implements AutoCloseable {
     /** The prefix of every key this service writes ({@code redis.prefix}), so that several services can share one. */
     public String keyPrefix() {
         return keyPrefix;
-    }
-
-    /**
-     * Opens the connection on a virtual thread while the rest of the service starts (Lettuce's first connection costs
-     * a quarter of a second, which the first readiness check would otherwise wait for). A failure is left to the first
-     * use, which tries again and reports it.
-     */
-    public void connectInBackground() {
-        Thread.ofVirtual().name("redis-connect").start(() -> {
-            try {
-                connection();
-            } catch (RuntimeException unreachable) {
-                // the first command retries and fails fast; readiness reports it
-            }
-        });
     }
 
     /** The connection, opened on first use; throws when Redis cannot be reached. */
@@ -72,5 +69,6 @@ public final class Redis implements AutoCloseable {
     public void close() {
         // closes the connection too (closing it first made the client warn "Connection is already closed")
         client.shutdown(Duration.ZERO, TIMEOUT);
+        resources.shutdown(0, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
