@@ -98,7 +98,7 @@ class YamlConfigParserTest {
                   port: 1
                   port: 2
                 """).get("sample.port").asInt().get())
-                .hasStackTraceContaining("port");
+                .hasStackTraceContaining("duplicate key port");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import io.fullstackhelidon.admin.AdminCommand;
 import io.fullstackhelidon.config.AppConfig;
+import io.fullstackhelidon.config.DotEnvFile;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.TestDatabases;
@@ -112,6 +113,15 @@ class ComposeFileTest {
         withoutSecret.remove("SECRET_KEY");
 
         assertThatThrownBy(() -> backendEnvironment(withoutSecret)).hasMessageContaining("set SECRET_KEY in .env");
+    }
+
+    @Test
+    void theExampleDotEnvHasEveryVariableComposeRequires() {
+        Map<String, String> example = DotEnvFile.read(Manifests.ROOT.resolve(".env.example"));
+
+        Map<String, String> environment = backendEnvironment(example);
+        assertThat(environment).containsEntry("POSTGRES_PASSWORD", example.get("POSTGRES_PASSWORD"))
+                .containsEntry("SECRET_KEY", example.get("SECRET_KEY"));
     }
 
     @Test
