@@ -33,10 +33,11 @@ FROM debian:12-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /srv --shell /usr/sbin/nologin app \
+    && groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /srv --shell /usr/sbin/nologin app \
     && mkdir -p /srv && chown app /srv
 COPY --from=build /app /app
-USER 10001
+USER 10001:10001
 # the working directory holds the embedded H2 database (./data) when DATABASE_URL is not set
 WORKDIR /srv
 # Configuration comes from the environment: DATABASE_URL (or POSTGRES_*), SECRET_KEY, FIRST_SUPERUSER(_PASSWORD),

@@ -47,7 +47,8 @@ modules() {
   cp "$JAR" "$LIBS"/*.jar "$jars/"
   "$JAVA_HOME/bin/jdeps" -summary -R --multi-release 21 --ignore-missing-deps --class-path "$jars/*" \
     "$jars/$NAME.jar" | grep -oE -- '-> (java|jdk)\.[a-z.]+' | sed 's/^-> //'
-  echo "$EXTRA_MODULES" | tr ',' '\n'
+  # only those this JDK has (jdk.crypto.ec, empty since JDK 22, is deprecated for removal)
+  echo "$EXTRA_MODULES" | tr ',' '\n' | grep -xF "$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//')"
   rm -rf "$jars"
 }
 MODULES="$(modules | sort -u | grep -vxF "$(echo "$LEFT_OUT_MODULES" | tr ',' '\n')" | paste -sd, -)"
