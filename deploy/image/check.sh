@@ -12,6 +12,8 @@ export SERVER_PORT="$PORT" SECRET_KEY="${SECRET_KEY:-image-check-secret-key-0123
 export FIRST_SUPERUSER="${FIRST_SUPERUSER:-admin@example.com}"
 export FIRST_SUPERUSER_PASSWORD="${FIRST_SUPERUSER_PASSWORD:-image-check-password}"
 export SHUTDOWN_DRAIN_SECONDS="${SHUTDOWN_DRAIN_SECONDS:-1}"
+# rate-limit buckets of its own in a shared Redis: earlier runs' sign-ups must not count against this one's
+export REDIS_PREFIX="${REDIS_PREFIX:-image-check-$(date +%s)-$$:}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "image check FAILED: $*" >&2; tail -n 30 "$WORK"/*.log >&2 || true; exit 1; }
