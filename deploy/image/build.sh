@@ -18,8 +18,10 @@ if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 [ -x "${JAVA_HOME:-}/bin/jlink" ] || { echo "JAVA_HOME must be a JDK 21+ with jlink" >&2; exit 2; }
-JAVA_VERSION="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')"
-[ "${JAVA_VERSION%%.*}" -ge 21 ] || { echo "JDK 21+ needed, JAVA_HOME is $JAVA_VERSION" >&2; exit 2; }
+# shellcheck source=lib.sh
+. "$ROOT/deploy/image/lib.sh"
+JAVA_VERSION="$(java_feature_version "$JAVA_HOME/bin/java")"
+[ "$JAVA_VERSION" -ge 21 ] || { echo "JDK 21+ needed, JAVA_HOME is $JAVA_VERSION" >&2; exit 2; }
 log() { echo "[image] $*" >&2; }
 
 # ------------------------------------------------------------------ the application
@@ -42,14 +44,10 @@ LIBS="$ROOT/target/libs"
 EXTRA_MODULES=java.security.jgss,java.security.sasl,jdk.crypto.ec,jdk.net,jdk.management,jdk.jfr
 LEFT_OUT_MODULES=java.desktop
 modules() {
-  local jars
-  jars="$(mktemp -d)"
-  cp "$JAR" "$LIBS"/*.jar "$jars/"
-  "$JAVA_HOME/bin/jdeps" -summary -R --multi-release 21 --ignore-missing-deps --class-path "$jars/*" \
-    "$jars/$NAME.jar" | grep -oE -- '-> (java|jdk)\.[a-z.]+' | sed 's/^-> //'
+  "$JAVA_HOME/bin/jdeps" -summary -R --multi-release 21 --ignore-missing-deps --class-path "$LIBS/*" "$JAR" |
+    grep -oE -- '-> (java|jdk)\.[a-z.]+' | sed 's/^-> //'
   # only those this JDK has (jdk.crypto.ec, empty since JDK 22, is deprecated for removal)
   echo "$EXTRA_MODULES" | tr ',' '\n' | grep -xF "$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//')"
-  rm -rf "$jars"
 }
 MODULES="$(modules | sort -u | grep -vxF "$(echo "$LEFT_OUT_MODULES" | tr ',' '\n')" | paste -sd, -)"
 log "modules: $MODULES"

@@ -7,6 +7,8 @@
 set -euo pipefail
 IMAGE="$(cd "$1" && pwd)"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 PORT="${CHECK_PORT:-18700}"
 export SERVER_PORT="$PORT" SECRET_KEY="${SECRET_KEY:-image-check-secret-key-0123456789abcdef}"
 export FIRST_SUPERUSER="${FIRST_SUPERUSER:-admin@example.com}"
@@ -28,12 +30,11 @@ grep -q 'already exists' "$WORK/create-superuser.log" || fail "the second create
 start=$(date +%s%N)
 "$IMAGE/bin/full-stack-helidon" >"$WORK/serve.log" 2>"$WORK/serve-stderr.log" &
 pid=$!
-for _ in $(seq 1 600); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null && break
+if ! wait_ready "http://127.0.0.1:$PORT" "$pid" 60; then
   kill -0 "$pid" 2>/dev/null || fail "the service exited before it was ready"
-  sleep 0.1
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" || { kill "$pid"; fail "not ready after 60 s"; }
+  kill "$pid"
+  fail "not ready after 60 s"
+fi
 echo "ok    ready after $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 "$HERE/smoke.sh" "http://127.0.0.1:$PORT" || { kill "$pid"; fail "smoke checks"; }

@@ -14,11 +14,12 @@ IMAGE="$(cd "$1" && pwd)"
 KIND="${2:-auto}"
 NAME=full-stack-helidon
 log() { echo "[image] $*" >&2; }
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rm -f "$IMAGE/app/app.aot" "$IMAGE/app/app.jsa"
 [ "$KIND" = none ] && exit 0
 if [ "$KIND" = auto ]; then
-  version="$("$IMAGE/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')"
-  KIND=$([ "${version%%.*}" -ge 25 ] && echo aot || echo cds)
+  KIND=$([ "$(java_feature_version "$IMAGE/bin/java")" -ge 25 ] && echo aot || echo cds)
 fi
 # A CDS archive of the application extends the JDK's base archive, which jlink does not write by default.
 if [ "$KIND" = cds ] && [ ! -f "$IMAGE/lib/server/classes.jsa" ]; then
@@ -41,10 +42,7 @@ log "training run for the start-up cache ($option)"
 pid=$!
 base="http://127.0.0.1:$port"
 ready=0
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; then ready=1; break; fi
-  sleep 0.25
-done
+wait_ready "$base" "$pid" 60 && ready=1
 if [ "$ready" = 1 ]; then
   token="$(curl -fsS -d username=training@example.com -d password=training-password "$base/api/v1/login/access-token" |
     sed 's/.*"access_token":"\([^"]*\)".*/\1/')"

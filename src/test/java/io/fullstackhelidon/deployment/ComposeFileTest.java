@@ -39,6 +39,7 @@ class ComposeFileTest {
             "SECRET_KEY", "compose-secret-key-0123456789abcdef",
             "FIRST_SUPERUSER_PASSWORD", "compose-superuser-password",
             "POSTGRES_PASSWORD", "compose-db-password");
+    private static final Map<String, Object> COMPOSE = documents(Path.of("docker-compose.yml")).getFirst();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?:(:-|:\\?)([^}]*))?}");
 
     private static RunningInstance instance;
@@ -53,12 +54,8 @@ class ComposeFileTest {
         instance.close();
     }
 
-    private static Map<String, Object> compose() {
-        return documents(Path.of("docker-compose.yml")).getFirst();
-    }
-
     private static Map<String, Object> service(String name) {
-        return map(at(compose(), "services", name));
+        return map(at(COMPOSE, "services", name));
     }
 
     /** The backend's environment as docker compose interpolates it from {@code variables}. */
@@ -167,7 +164,7 @@ class ComposeFileTest {
 
     @Test
     void everyMountedFileIsInTheRepository() {
-        List<String> sources = map(compose().get("services")).values().stream()
+        List<String> sources = map(COMPOSE.get("services")).values().stream()
                 .flatMap(service -> list(map(service).getOrDefault("volumes", List.of())).stream())
                 .map(volume -> String.valueOf(volume).split(":")[0])
                 .filter(source -> source.startsWith("./"))

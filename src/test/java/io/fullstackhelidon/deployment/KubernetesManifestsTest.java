@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     private static final Path DIRECTORY = Path.of("deploy/kubernetes");
+    private static final List<Map<String, Object>> RESOURCES = resources();
 
     private static RunningInstance instance;
 
@@ -44,7 +45,7 @@ class KubernetesManifestsTest {
     }
 
     private static Map<String, Object> object(String kind) {
-        List<Map<String, Object>> found = resources().stream().filter(object -> kind.equals(object.get("kind")))
+        List<Map<String, Object>> found = RESOURCES.stream().filter(object -> kind.equals(object.get("kind")))
                 .toList();
         assertThat(found).as(kind).hasSize(1);
         return found.getFirst();
