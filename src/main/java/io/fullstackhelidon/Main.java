@@ -3,10 +3,8 @@ package io.fullstackhelidon;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
-import io.fullstackhelidon.admin.AdminCommand;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
@@ -59,12 +57,13 @@ public final class Main {
             System.exit(1);
             return;
         }
+        Lifecycle lifecycle = new Lifecycle(app);
         WebServer server;
         try {
             server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
-                    .update(app::configure)
+                    .update(lifecycle::configure)
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -74,9 +73,9 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
-                () -> shutDown(app, server, errorTracking, settings.operations().shutdownDrain())));
+                () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
         LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "
-                               + server.port() + ", database " + app.database().settings().jdbcUrl()
+                               + server.port() + ", database " + settings.database().jdbcUrl()
                                + (errorTracking.enabled() ? ", errors reported to Sentry" : ""));
     }
 
@@ -91,25 +90,6 @@ public final class Main {
             LOGGER.log(Level.ERROR, command + " failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    /**
-     * Readiness turns 503 first and stays so for {@code drain} (load balancers take the instance out), then the server
-     * stops accepting connections and lets requests in flight finish within its shutdown grace period, then the
-     * application closes its pools.
-     */
-    static void shutDown(App app, WebServer server, ErrorTracking errorTracking, Duration drain) {
-        LOGGER.log(Level.INFO, "Shutting down: readiness now answers 503, draining for " + drain.toMillis() + " ms");
-        app.stopAcceptingTraffic();
-        try {
-            Thread.sleep(drain);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        server.stop();
-        app.close();
-        LOGGER.log(Level.INFO, "Stopped: requests finished, pools closed");
-        errorTracking.close();
     }
 
     private static String release() {

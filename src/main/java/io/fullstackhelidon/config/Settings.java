@@ -115,11 +115,6 @@ public record Settings(String projectName,
             Objects.requireNonNull(maxWait, "maxWait");
         }
 
-        /** The template's cost, {@link #defaultConcurrency(int)} hashes at once, waiting up to 10 s. */
-        public static PasswordHashSettings defaults() {
-            return new PasswordHashSettings(65536, 3, 4, defaultConcurrency(4), Duration.ofSeconds(10));
-        }
-
         /**
          * One hash already keeps {@code parallelism} cores busy (the lanes run on threads of their own), so more hashes
          * at once than cores / lanes only add memory, not throughput.
@@ -148,108 +143,109 @@ public record Settings(String projectName,
         }
     }
 
-    /** Reads the settings; fails with a message naming the variable to set when a required one is missing. */
+    /**
+     * Reads the settings. Every default is in {@code application.yaml}, so a key missing here is a defect of that file;
+     * a required value nobody set fails with a message naming the variable to set.
+     */
     public static Settings from(Config config) {
-        String frontendHost = text(config, "app.frontend-host").orElse("http://localhost:5173");
+        String frontendHost = string(config, "app.frontend-host");
         List<String> origins = new ArrayList<>();
         origins.add(frontendHost);
         text(config, "app.cors-origins").ifPresent(extra -> origins.addAll(originList(extra)));
         String projectName = required(config, "app.project-name", "PROJECT_NAME");
-        boolean development = text(config, "app.environment").map("development"::equalsIgnoreCase).orElse(false);
+        boolean development = string(config, "app.environment").equalsIgnoreCase("development");
+        int parallelism = integer(config, "security.password-hash.parallelism");
         return new Settings(
                 projectName,
                 development,
-                text(config, "app.api-prefix").orElse("/api/v1"),
+                string(config, "app.api-prefix"),
                 frontendHost,
                 origins.stream().distinct().toList(),
                 new SecuritySettings(
                         required(config, "security.secret-key", "SECRET_KEY"),
                         text(config, "security.previous-secret-keys").map(Settings::list).orElse(List.of()),
-                        Duration.ofMinutes(config.get("security.access-token-expire-minutes").asLong().orElse(11520L)),
-                        Duration.ofHours(config.get("security.email-reset-token-expire-hours").asLong().orElse(48L)),
+                        Duration.ofMinutes(number(config, "security.access-token-expire-minutes")),
+                        Duration.ofHours(number(config, "security.email-reset-token-expire-hours")),
                         new PasswordHashSettings(
-                                config.get("security.password-hash.memory-kib").asInt().orElse(65536),
-                                config.get("security.password-hash.iterations").asInt().orElse(3),
-                                config.get("security.password-hash.parallelism").asInt().orElse(4),
-                                config.get("security.password-hash.max-concurrent").asInt()
-                                        .orElse(PasswordHashSettings.defaultConcurrency(
-                                                config.get("security.password-hash.parallelism").asInt().orElse(4))),
-                                Duration.ofMillis(config.get("security.password-hash.max-wait-millis").asLong()
-                                                          .orElse(10_000L)))),
+                                integer(config, "security.password-hash.memory-kib"),
+                                integer(config, "security.password-hash.iterations"),
+                                parallelism,
+                                config.get("security.password-hash.max-concurrent").asInt().asOptional()
+                                        .orElseGet(() -> PasswordHashSettings.defaultConcurrency(parallelism)),
+                                Duration.ofMillis(number(config, "security.password-hash.max-wait-millis")))),
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),
                         required(config, "first-superuser.password", "FIRST_SUPERUSER_PASSWORD")),
                 database(config.get("database")),
-                mail(config.get("mail"), projectName),
-                new JobSettings(config.get("jobs.threads").asInt().orElse(4),
-                                Duration.ofMillis(config.get("jobs.polling-interval-millis").asLong().orElse(5000L)),
-                                config.get("jobs.max-retries").asInt().orElse(6),
-                                Duration.ofMillis(config.get("jobs.first-retry-delay-millis").asLong()
-                                                          .orElse(30_000L))),
+                mail(config.get("mail")),
+                new JobSettings(integer(config, "jobs.threads"),
+                                Duration.ofMillis(number(config, "jobs.polling-interval-millis")),
+                                integer(config, "jobs.max-retries"),
+                                Duration.ofMillis(number(config, "jobs.first-retry-delay-millis"))),
                 new OperationsSettings(
-                        text(config, "log.format").map(format -> format.toLowerCase(Locale.ROOT))
-                                .orElse(development ? "text" : "json"),
+                        text(config, "log.format")
+                                .orElseGet(() -> string(config, development ? "log.development-format"
+                                                                            : "log.production-format"))
+                                .toLowerCase(Locale.ROOT),
                         text(config, "sentry.dsn"),
-                        Duration.ofSeconds(config.get("shutdown.drain.seconds").asLong().orElse(5L)),
-                        Duration.ofSeconds(config.get("health.database.timeout.seconds").asLong().orElse(2L))),
+                        Duration.ofSeconds(number(config, "shutdown.drain.seconds")),
+                        Duration.ofSeconds(number(config, "health.database.timeout.seconds"))),
                 rateLimits(config),
-                new RedisSettings(text(config, "redis.url"), text(config, "redis.prefix").orElse("fsh:")),
-                new CacheSettings(Duration.ofSeconds(config.get("cache.users.ttl-seconds").asLong().orElse(30L)),
-                                  config.get("cache.users.max-entries").asLong().orElse(10_000L)),
-                new HttpSettings(flag(config.get("security"), "hsts", false),
+                new RedisSettings(text(config, "redis.url"), string(config, "redis.prefix")),
+                new CacheSettings(Duration.ofSeconds(number(config, "cache.users.ttl-seconds")),
+                                  number(config, "cache.users.max-entries")),
+                new HttpSettings(flag(config, "security.hsts"),
                                  config.get("management.port").asInt().asOptional(),
-                                 Duration.ofSeconds(config.get("http.body.timeout.seconds").asLong().orElse(20L))));
+                                 Duration.ofSeconds(number(config, "http.body.timeout.seconds"))));
     }
 
     private static RateLimitSettings rateLimits(Config config) {
         Config limits = config.get("ratelimit");
         return new RateLimitSettings(
-                flag(limits, "enabled", true),
-                rule(limits, "all", 600, 60, false),
-                rule(limits, "login", 10, 60, false),
-                rule(limits, "signup", 5, 60, false),
-                rule(limits, "recovery", 5, 300, false),
-                rule(limits, "reset", 10, 300, false),
-                rule(limits, "failedlogins", 5, 900, true),
+                flag(limits, "enabled"),
+                rule(limits, "all", false),
+                rule(limits, "login", false),
+                rule(limits, "signup", false),
+                rule(limits, "recovery", false),
+                rule(limits, "reset", false),
+                rule(limits, "failedlogins", true),
                 text(config, "proxy.trusted").map(Settings::list).orElse(List.of()));
     }
 
-    private static RateLimitSettings.Rule rule(Config limits, String name, long requests, long seconds,
-                                               boolean lockout) {
-        return new RateLimitSettings.Rule(name, limits.get(name + ".requests").asLong().orElse(requests),
-                                          Duration.ofSeconds(limits.get(name + ".seconds").asLong().orElse(seconds)),
-                                          lockout);
+    private static RateLimitSettings.Rule rule(Config limits, String name, boolean lockout) {
+        return new RateLimitSettings.Rule(name, number(limits, name + ".requests"),
+                                          Duration.ofSeconds(number(limits, name + ".seconds")), lockout);
     }
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
-    private static MailSettings mail(Config config, String projectName) {
+    private static MailSettings mail(Config config) {
         return new MailSettings(text(config, "host"),
-                                config.get("port").asInt().orElse(587),
-                                flag(config, "tls", true),
-                                flag(config, "ssl", false),
+                                integer(config, "port"),
+                                flag(config, "tls"),
+                                flag(config, "ssl"),
                                 text(config, "user"),
-                                text(config, "password").orElse(""),
+                                string(config, "password"),
                                 text(config, "from-email"),
-                                text(config, "from-name").orElse(projectName),
-                                Duration.ofSeconds(config.get("timeout-seconds").asLong().orElse(10L)));
+                                string(config, "from-name"),
+                                Duration.ofSeconds(number(config, "timeout-seconds")));
     }
 
     /** A boolean as Python's settings read it: {@code True}, {@code false}, {@code 1}, {@code no}... */
-    private static boolean flag(Config config, String key, boolean fallback) {
-        return text(config, key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+    private static boolean flag(Config config, String key) {
+        String value = string(config, key);
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on", "t", "y" -> true;
             case "false", "0", "no", "off", "f", "n" -> false;
-            default -> throw new ConfigurationException(config.key() + "." + key + " must be true or false, not "
-                                                        + value);
-        }).orElse(fallback);
+            default -> throw new ConfigurationException(name(config, key) + " must be true or false, not " + value);
+        };
     }
 
     private static DatabaseSettings database(Config config) {
-        String username = text(config, "username").orElse("");
-        String password = text(config, "password").orElse("");
+        String username = string(config, "username");
+        String password = string(config, "password");
         DatabaseUrl.Target target;
         Optional<String> url = text(config, "url");
         Optional<String> postgresServer = text(config, "postgres.server");
@@ -257,10 +253,10 @@ public record Settings(String projectName,
             target = DatabaseUrl.parse(url.get(), username, password);
         } else if (postgresServer.isPresent()) {
             target = DatabaseUrl.fromParts(postgresServer.get(),
-                                           text(config, "postgres.port").orElse("5432"),
-                                           text(config, "postgres.user").orElse("postgres"),
-                                           text(config, "postgres.password").orElse(""),
-                                           text(config, "postgres.db").orElse("app"));
+                                           string(config, "postgres.port"),
+                                           string(config, "postgres.user"),
+                                           string(config, "postgres.password"),
+                                           string(config, "postgres.db"));
         } else {
             target = new DatabaseUrl.Target(
                     text(config, "embedded-url").orElseThrow(() -> new ConfigurationException(
@@ -268,7 +264,7 @@ public record Settings(String projectName,
                     username, password);
         }
         Map<String, String> pool = config.get("pool").detach().asMap().orElse(Map.of());
-        Duration connectWait = Duration.ofSeconds(config.get("connect-wait-seconds").asLong().orElse(60L));
+        Duration connectWait = Duration.ofSeconds(number(config, "connect-wait-seconds"));
         return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool, connectWait);
     }
 
@@ -288,7 +284,32 @@ public record Settings(String projectName,
                 variable + " is required (environment variable " + variable + ", or " + key + " in app.yaml)"));
     }
 
+    /** An optional value, absent when empty. */
     private static Optional<String> text(Config config, String key) {
         return config.get(key).asString().asOptional().map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** A value {@code application.yaml} sets (possibly to an empty string). */
+    private static String string(Config config, String key) {
+        return config.get(key).asString().asOptional().map(String::strip).orElseThrow(
+                () -> new ConfigurationException("The configuration has no " + name(config, key)
+                                                 + ": application.yaml must set it"));
+    }
+
+    private static long number(Config config, String key) {
+        String value = string(config, key);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name(config, key) + " must be a whole number, not " + value);
+        }
+    }
+
+    private static int integer(Config config, String key) {
+        return Math.toIntExact(number(config, key));
+    }
+
+    private static String name(Config config, String key) {
+        return config.key().isRoot() ? key : config.key() + "." + key;
     }
 }

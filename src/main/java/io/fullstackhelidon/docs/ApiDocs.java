@@ -5,14 +5,21 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.config.Yaml;
+import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.Parameter;
+import io.fullstackhelidon.web.validation.ObjectSchema;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -22,20 +29,27 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 /**
- * The API's OpenAPI document at {@code {prefix}/openapi.json} (from the hand-written {@code openapi.yaml}) and
- * Swagger UI at {@code /docs}, served from the service's own jar (no CDN).
+ * The API's OpenAPI document at {@code {prefix}/openapi.json} and Swagger UI at {@code /docs}, served from the
+ * service's own jar (no CDN). The response side (operationIds, summaries, answers and their schemas) is written in
+ * {@code openapi.yaml}; the request side (parameters, request bodies and their schemas, who may call) is generated
+ * from the endpoint declarations, which are what validates requests, so the two cannot disagree. An endpoint without
+ * an operation in the file, or an operation without an endpoint, fails the rendering.
  */
 public final class ApiDocs {
 
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
+    /** The prefix the paths of {@code openapi.yaml} are written with, the template's. */
+    private static final String WRITTEN_PREFIX = "/api/v1";
+    private static final String SECURITY_SCHEME = "OAuth2PasswordBearer";
 
     private final CompletableFuture<byte[]> document;
     private final String initializer;
     private final byte[] page;
 
-    public ApiDocs(Settings settings, Json json) {
+    public ApiDocs(Settings settings, List<Endpoint<?, ?>> endpoints, Json json) {
         // Rendered beside the start-up on a virtual thread (35 ms of a second-long start), awaited by the first request.
-        this.document = CompletableFuture.supplyAsync(() -> json.bytes(document(settings)), Thread::startVirtualThread);
+        this.document = CompletableFuture.supplyAsync(() -> json.bytes(document(settings, endpoints)),
+                                                      Thread::startVirtualThread);
         this.initializer = resource("docs/swagger-initializer.js")
                 .replace("{{openapi_url}}", settings.apiPrefix() + "/openapi.json");
         this.page = resource("docs/index.html").replace("{{title}}", escape(settings.projectName()))
@@ -62,16 +76,36 @@ public final class ApiDocs {
         response.header(HeaderNames.CONTENT_TYPE, "text/javascript; charset=utf-8").send(initializer);
     }
 
-    /** The document for this deployment: its title, its API prefix, the private route only in development. */
+    /**
+     * The document for this deployment: its title, its API prefix, the request side of {@code endpoints} (the private
+     * route only in development).
+     */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> document(Settings settings) {
+    public static Map<String, Object> document(Settings settings, List<Endpoint<?, ?>> endpoints) {
         Map<String, Object> document = (Map<String, Object>) Yaml.load(new StringReader(resource("openapi.yaml")));
         document.remove("x-responses");
         ((Map<String, Object>) document.get("info")).put("title", settings.projectName());
+        Map<String, Object> written = (Map<String, Object>) document.get("paths");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("schemas");
+        Set<String> undeclared = operations(written, settings.development());
+        for (Endpoint<?, ?> endpoint : endpoints) {
+            String path = WRITTEN_PREFIX + endpoint.path();
+            String method = endpoint.method().text().toLowerCase(Locale.ROOT);
+            if (!undeclared.remove(path + " " + method)) {
+                throw new IllegalStateException("openapi.yaml has no operation for the endpoint " + method + " " + path);
+            }
+            Map<String, Object> operations = (Map<String, Object>) written.get(path);
+            operations.put(method, withRequestSide((Map<String, Object>) operations.get(method), endpoint));
+            endpoint.body().ifPresent(body -> schemas.put(body.name(), body.schema()));
+        }
+        if (!undeclared.isEmpty()) {
+            throw new IllegalStateException("openapi.yaml describes operations no endpoint declares: " + undeclared);
+        }
         Map<String, Object> paths = new LinkedHashMap<>();
-        ((Map<String, Object>) document.get("paths")).forEach((path, operations) -> {
+        written.forEach((path, operations) -> {
             if (settings.development() || !path.contains("/private/")) {
-                paths.put(settings.apiPrefix() + path.substring("/api/v1".length()), operations);
+                paths.put(settings.apiPrefix() + path.substring(WRITTEN_PREFIX.length()), operations);
             }
         });
         document.put("paths", paths);
@@ -80,6 +114,49 @@ public final class ApiDocs {
                 .get("flows");
         ((Map<String, Object>) flows.get("password")).put("tokenUrl", settings.apiPrefix() + "/login/access-token");
         return document;
+    }
+
+    /** {@code "/api/v1/users/ get"} for every operation the file describes (the private one only in development). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> operations(Map<String, Object> paths, boolean development) {
+        Set<String> operations = new HashSet<>();
+        paths.forEach((path, methods) -> {
+            if (development || !path.contains("/private/")) {
+                ((Map<String, Object>) methods).keySet().forEach(method -> operations.add(path + " " + method));
+            }
+        });
+        return operations;
+    }
+
+    /** The written operation with who may call, the parameters and the body of the declaration, before its answers. */
+    private static Map<String, Object> withRequestSide(Map<String, Object> written, Endpoint<?, ?> endpoint) {
+        Map<String, Object> operation = new LinkedHashMap<>();
+        written.forEach((key, value) -> {
+            if (key.equals("responses")) {
+                if (endpoint.guard().needsToken()) {
+                    operation.put("security", List.of(Map.of(SECURITY_SCHEME, List.of())));
+                }
+                if (!endpoint.parameters().isEmpty()) {
+                    operation.put("parameters", endpoint.parameters().stream().map(Parameter::description).toList());
+                }
+                endpoint.body().ifPresent(body -> operation.put("requestBody", requestBody(body)));
+            }
+            operation.put(key, value);
+        });
+        return operation;
+    }
+
+    private static Map<String, Object> requestBody(ObjectSchema<?> body) {
+        Map<String, Object> schema = Map.of("schema", Map.of("$ref", "#/components/schemas/" + body.name()));
+        List<String> mediaTypes = body.encoding() == ObjectSchema.Encoding.JSON
+                ? List.of("application/json")
+                : List.of("application/x-www-form-urlencoded", "multipart/form-data");
+        Map<String, Object> content = new LinkedHashMap<>();
+        mediaTypes.forEach(type -> content.put(type, schema));
+        Map<String, Object> requestBody = new LinkedHashMap<>();
+        requestBody.put("required", true);
+        requestBody.put("content", content);
+        return requestBody;
     }
 
     private static String swaggerUiVersion() {

@@ -1,6 +1,7 @@
 package io.fullstackhelidon.items;
 
-import io.fullstackhelidon.web.validation.ObjectFields;
+import io.fullstackhelidon.web.validation.Field;
+import io.fullstackhelidon.web.validation.ObjectSchema;
 import io.fullstackhelidon.web.validation.Patch;
 
 /**
@@ -12,9 +13,8 @@ import io.fullstackhelidon.web.validation.Patch;
  */
 public record ItemChanges(Patch<String> title, Patch<String> description) {
 
-    static ItemChanges from(ObjectFields body) {
-        Patch<String> title = body.optionalString("title", 1, 255, false);
-        Patch<String> description = body.optionalString("description", 0, 255, true);
-        return body.valid() ? new ItemChanges(title, description) : null;
-    }
+    private static final Field<String> TITLE = NewItem.TITLE.optional();
+
+    static final ObjectSchema<ItemChanges> SCHEMA = ObjectSchema.json("ItemUpdate", TITLE, NewItem.DESCRIPTION)
+            .as(body -> new ItemChanges(body.patch(TITLE), body.patch(NewItem.DESCRIPTION)));
 }

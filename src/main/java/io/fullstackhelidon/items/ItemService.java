@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.users.User;
-import io.fullstackhelidon.web.ApiException;
 
 /** The rules about items: a superuser sees and changes every item, anyone else only their own. */
 public final class ItemService {
@@ -30,9 +31,9 @@ public final class ItemService {
 
     /** An item the caller may see: 404 when it does not exist, then 403 when it is someone else's. */
     public Item read(User caller, UUID id) {
-        Item item = items.findById(id).orElseThrow(() -> ApiException.notFound("Item not found"));
+        Item item = items.findById(id).orElseThrow(() -> new NotFound("Item not found"));
         if (!caller.isSuperuser() && !item.ownerId().equals(caller.id())) {
-            throw ApiException.forbidden("Not enough permissions");
+            throw new NotPermitted("Not enough permissions");
         }
         return item;
     }

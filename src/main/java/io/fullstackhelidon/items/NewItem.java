@@ -2,7 +2,8 @@ package io.fullstackhelidon.items;
 
 import java.util.Objects;
 
-import io.fullstackhelidon.web.validation.ObjectFields;
+import io.fullstackhelidon.web.validation.Field;
+import io.fullstackhelidon.web.validation.ObjectSchema;
 
 /**
  * Body of {@code POST /items/} (the template's {@code ItemCreate}).
@@ -12,13 +13,13 @@ import io.fullstackhelidon.web.validation.ObjectFields;
  */
 public record NewItem(String title, String description) {
 
+    static final Field<String> TITLE = Field.string("title", 1, 255);
+    static final Field<String> DESCRIPTION = Field.string("description", 0, 255).nullable();
+
+    static final ObjectSchema<NewItem> SCHEMA = ObjectSchema.json("ItemCreate", TITLE, DESCRIPTION)
+            .as(body -> new NewItem(body.get(TITLE), body.get(DESCRIPTION)));
+
     public NewItem {
         Objects.requireNonNull(title, "title");
-    }
-
-    static NewItem from(ObjectFields body) {
-        String title = body.string("title", 1, 255);
-        String description = body.optionalString("description", 0, 255, true).orElse(null);
-        return body.valid() ? new NewItem(title, description) : null;
     }
 }

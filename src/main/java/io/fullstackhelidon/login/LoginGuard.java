@@ -1,13 +1,9 @@
 package io.fullstackhelidon.login;
 
-import java.util.Map;
-
 import io.fullstackhelidon.config.RateLimitSettings.Rule;
+import io.fullstackhelidon.domain.Throttled;
 import io.fullstackhelidon.ratelimit.Decision;
 import io.fullstackhelidon.ratelimit.RateLimiter;
-import io.fullstackhelidon.web.ApiException;
-
-import io.helidon.http.Status;
 
 /**
  * Brute-force protection per account: after as many failed logins as the rule allows within its period, the account
@@ -28,10 +24,8 @@ public final class LoginGuard {
     public void ensureNotLocked(String username) {
         Decision decision = limiter.peek(username, failedLogins);
         if (!decision.allowed()) {
-            throw new ApiException(Status.TOO_MANY_REQUESTS_429,
-                                   "Too many failed login attempts for this account, retry after "
-                                   + decision.retryAfterSeconds() + " seconds",
-                                   Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
+            throw new Throttled("Too many failed login attempts for this account, retry after "
+                                + decision.retryAfterSeconds() + " seconds", decision.retryAfterSeconds());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.fullstackhelidon.login;
 
-import io.fullstackhelidon.web.validation.ObjectFields;
+import io.fullstackhelidon.web.validation.Field;
+import io.fullstackhelidon.web.validation.ObjectSchema;
 
 /**
  * Body of {@code POST /reset-password/}.
@@ -10,9 +11,9 @@ import io.fullstackhelidon.web.validation.ObjectFields;
  */
 record NewPassword(String token, String newPassword) {
 
-    static NewPassword from(ObjectFields body) {
-        String token = body.string("token", 0, Integer.MAX_VALUE);
-        String newPassword = body.string("new_password", 8, 128);
-        return body.valid() ? new NewPassword(token, newPassword) : null;
-    }
+    private static final Field<String> TOKEN = Field.string("token", 0, Field.UNLIMITED);
+    private static final Field<String> NEW_PASSWORD = Field.string("new_password", 8, 128);
+
+    static final ObjectSchema<NewPassword> SCHEMA = ObjectSchema.json("NewPassword", TOKEN, NEW_PASSWORD)
+            .as(body -> new NewPassword(body.get(TOKEN), body.get(NEW_PASSWORD)));
 }

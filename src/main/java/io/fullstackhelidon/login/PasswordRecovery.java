@@ -1,12 +1,14 @@
 package io.fullstackhelidon.login;
 
+import io.fullstackhelidon.domain.InvalidRequest;
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.Unavailable;
 import io.fullstackhelidon.mail.EmailMessage;
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.security.ResetTokens;
 import io.fullstackhelidon.users.User;
 import io.fullstackhelidon.users.UserService;
-import io.fullstackhelidon.web.ApiException;
 
 /** "Forgot password": a reset link by e-mail, and the reset itself with the link's token. */
 public final class PasswordRecovery {
@@ -31,7 +33,7 @@ public final class PasswordRecovery {
      */
     public void sendRecoveryEmail(String email) {
         if (!mailer.enabled()) {
-            throw ApiException.serviceUnavailable(Mailer.NOT_CONFIGURED);
+            throw new Unavailable(Mailer.NOT_CONFIGURED);
         }
         users.findByEmail(email).ifPresent(user -> mailer.send(recoveryEmail(user, email)));
     }
@@ -39,16 +41,16 @@ public final class PasswordRecovery {
     /** The recovery e-mail as it would be sent, for a superuser to preview. */
     public EmailMessage previewRecoveryEmail(String email) {
         User user = users.findByEmail(email).orElseThrow(
-                () -> ApiException.notFound("The user with this username does not exist in the system."));
+                () -> new NotFound("The user with this username does not exist in the system."));
         return recoveryEmail(user, email);
     }
 
     /** Sets a new password for the user a valid reset token names. */
     public void resetPassword(String token, String newPassword) {
-        String email = tokens.verifiedEmail(token).orElseThrow(() -> ApiException.badRequest(INVALID_TOKEN));
-        User user = users.findByEmail(email).orElseThrow(() -> ApiException.badRequest(INVALID_TOKEN));
+        String email = tokens.verifiedEmail(token).orElseThrow(() -> new InvalidRequest(INVALID_TOKEN));
+        User user = users.findByEmail(email).orElseThrow(() -> new InvalidRequest(INVALID_TOKEN));
         if (!user.isActive()) {
-            throw ApiException.badRequest("Inactive user");
+            throw new InvalidRequest("Inactive user");
         }
         users.setPassword(user, newPassword);
     }

@@ -3,6 +3,8 @@ package io.fullstackhelidon.observability;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.fullstackhelidon.web.RequestId;
+import io.fullstackhelidon.web.RouteTemplate;
 import io.fullstackhelidon.web.StickyHeaders;
 
 import io.helidon.http.HeaderName;

@@ -7,12 +7,8 @@ import io.fullstackhelidon.users.UserPublic;
 import io.fullstackhelidon.users.UserService;
 import io.fullstackhelidon.web.ApiService;
 import io.fullstackhelidon.web.Endpoint;
-import io.fullstackhelidon.web.Json;
-import io.fullstackhelidon.web.validation.JsonBody;
-import io.fullstackhelidon.web.validation.Validation;
-
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
+import io.fullstackhelidon.web.validation.Field;
+import io.fullstackhelidon.web.validation.ObjectSchema;
 
 /**
  * {@code POST /private/users/}: unauthenticated user creation for end-to-end test set-up. Registered only in
@@ -20,24 +16,28 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class PrivateApi implements ApiService {
 
-    private final UserService users;
-    private final Json json;
+    private static final Field<String> EMAIL = Field.string("email", 0, 255);
+    private static final Field<String> PASSWORD = Field.string("password", 0, Field.UNLIMITED);
+    private static final Field<String> FULL_NAME = Field.string("full_name", 0, 255);
 
-    public PrivateApi(UserService users, Json json) {
+    /**
+     * The template checks neither the e-mail format nor the password length here, and ignores {@code is_verified}.
+     * Lengths are capped at the column size so that a long value is a 422, not a database error.
+     */
+    private static final ObjectSchema<NewUser> PRIVATE_USER_CREATE = ObjectSchema
+            .json("PrivateUserCreate", EMAIL, PASSWORD, FULL_NAME, Field.bool("is_verified").withDefault(false))
+            .as(body -> NewUser.regular(body.get(EMAIL), body.get(PASSWORD), body.get(FULL_NAME)));
+
+    private final UserService users;
+
+    public PrivateApi(UserService users) {
         this.users = users;
-        this.json = json;
     }
 
     @Override
-    public List<Endpoint> endpoints() {
-        return List.of(Endpoint.post("/private/users/", this::createUser));
-    }
-
-    private void createUser(ServerRequest request, ServerResponse response) {
-        JsonBody body = JsonBody.read(request, json);
-        Validation input = new Validation();
-        NewUser user = PrivateUserCreate.from(input.body(body));
-        input.throwIfInvalid();
-        json.send(response, UserPublic.of(users.register(user.email(), user.password(), user.fullName())));
+    public List<Endpoint<?, ?>> endpoints() {
+        return List.of(Endpoint.post("/private/users/").body(PRIVATE_USER_CREATE)
+                               .handle((nobody, in) -> UserPublic.of(users.register(
+                                       in.body().email(), in.body().password(), in.body().fullName()))));
     }
 }

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.fullstackhelidon.config.Settings.PasswordHashSettings;
-import io.fullstackhelidon.web.ApiException;
-
-import io.helidon.http.Status;
+import io.fullstackhelidon.domain.Unavailable;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
@@ -86,7 +83,7 @@ public final class PasswordHasher {
                 return bcryptMatches(password, storedHash);
             }
             return false;
-        } catch (ApiException busy) {
+        } catch (Unavailable busy) {
             throw busy;
         } catch (RuntimeException malformedHash) {
             return false;
@@ -117,8 +114,7 @@ public final class PasswordHasher {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "Too many password checks in progress, try again "
-                                                                   + "shortly", Map.of("Retry-After", "1"));
+            throw new Unavailable("Too many password checks in progress, try again shortly", 1);
         }
         try {
             return computation.get();

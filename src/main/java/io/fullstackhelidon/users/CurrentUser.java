@@ -1,51 +1,61 @@
 package io.fullstackhelidon.users;
 
-import java.util.Map;
-
+import io.fullstackhelidon.domain.InvalidRequest;
+import io.fullstackhelidon.domain.NotAuthenticated;
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
 import io.fullstackhelidon.security.Credentials;
-import io.fullstackhelidon.web.ApiException;
+import io.fullstackhelidon.web.Guard;
 
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * Turns a request's {@link Credentials} into the user an endpoint acts for, with the template's answers: 401
- * without a bearer token, 403 for a bad one, 404 when the user is gone, 400 when inactive, and 403 when a superuser
- * is needed but the caller is not one.
+ * The guards of endpoints that act for a user: they turn a request's {@link Credentials} into that user, with the
+ * template's answers: 401 without a bearer token, 403 for a bad one, 404 when the user is gone, 400 when inactive,
+ * and 403 when a superuser is needed but the caller is not one.
  */
 public final class CurrentUser {
 
     private static final Credentials MISSING = new Credentials.Missing();
 
+    private final Guard<User> active = this::activeUser;
+    private final Guard<User> superuser = this::activeSuperuser;
     private final UserService users;
 
     public CurrentUser(UserService users) {
         this.users = users;
     }
 
-    /** The active user the request's access token names. */
-    public User require(ServerRequest request) {
+    /** Admits the active user the request's access token names. */
+    public Guard<User> active() {
+        return active;
+    }
+
+    /** Admits an active superuser. */
+    public Guard<User> superuser() {
+        return superuser;
+    }
+
+    private User activeUser(ServerRequest request) {
         Credentials credentials = request.context().get(Credentials.class, Credentials.class).orElse(MISSING);
         return switch (credentials) {
-            case Credentials.Missing missing -> throw new ApiException(Status.UNAUTHORIZED_401, "Not authenticated",
-                                                                       Map.of("WWW-Authenticate", "Bearer"));
-            case Credentials.Invalid invalid -> throw ApiException.forbidden("Could not validate credentials");
+            case Credentials.Missing missing -> throw new NotAuthenticated();
+            case Credentials.Invalid invalid -> throw new NotPermitted("Could not validate credentials");
             case Credentials.Verified verified -> {
                 User user = users.findTokenSubject(verified.userId())
-                        .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
+                        .orElseThrow(() -> new NotFound(UserService.USER_NOT_FOUND));
                 if (!user.isActive()) {
-                    throw ApiException.badRequest("Inactive user");
+                    throw new InvalidRequest("Inactive user");
                 }
                 yield user;
             }
         };
     }
 
-    /** Like {@link #require(ServerRequest)}, and the user must be a superuser. */
-    public User requireSuperuser(ServerRequest request) {
-        User user = require(request);
+    private User activeSuperuser(ServerRequest request) {
+        User user = activeUser(request);
         if (!user.isSuperuser()) {
-            throw ApiException.forbidden(UserService.NOT_ENOUGH_PRIVILEGES);
+            throw new NotPermitted(UserService.NOT_ENOUGH_PRIVILEGES);
         }
         return user;
     }

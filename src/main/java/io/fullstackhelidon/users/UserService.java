@@ -8,11 +8,14 @@ import java.util.UUID;
 
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.domain.Conflict;
+import io.fullstackhelidon.domain.InvalidRequest;
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
 import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.security.PasswordHasher;
-import io.fullstackhelidon.web.ApiException;
 import io.fullstackhelidon.web.validation.EmailAddress;
 import io.fullstackhelidon.web.validation.Patch;
 
@@ -115,9 +118,9 @@ public final class UserService {
             return caller;
         }
         if (!caller.isSuperuser()) {
-            throw ApiException.forbidden(NOT_ENOUGH_PRIVILEGES);
+            throw new NotPermitted(NOT_ENOUGH_PRIVILEGES);
         }
-        return users.findById(id).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        return users.findById(id).orElseThrow(() -> new NotFound(USER_NOT_FOUND));
     }
 
     /** A user's change to their own profile. */
@@ -127,7 +130,7 @@ public final class UserService {
 
     /** A superuser's change to any user; a new password is hashed. */
     public User update(UUID id, UserChanges changes, Patch<String> password) {
-        User target = users.findById(id).orElseThrow(() -> ApiException.notFound(NO_SUCH_USER_ID));
+        User target = users.findById(id).orElseThrow(() -> new NotFound(NO_SUCH_USER_ID));
         Patch<String> hashedPassword = password.present() ? Patch.of(hasher.hash(password.value())) : Patch.absent();
         return apply(target, new UserChanges(changes.email(), changes.isActive(), changes.isSuperuser(),
                                              changes.fullName(), hashedPassword));
@@ -135,13 +138,13 @@ public final class UserService {
 
     /** Changes the caller's password after checking the current one. */
     public void changePassword(User caller, String currentPassword, String newPassword) {
-        String storedHash = users.findById(caller.id()).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND))
+        String storedHash = users.findById(caller.id()).orElseThrow(() -> new NotFound(USER_NOT_FOUND))
                 .hashedPassword();
         if (!hasher.verify(currentPassword, storedHash).matches()) {
-            throw ApiException.badRequest("Incorrect password");
+            throw new InvalidRequest("Incorrect password");
         }
         if (currentPassword.equals(newPassword)) {
-            throw ApiException.badRequest("New password cannot be the same as the current one");
+            throw new InvalidRequest("New password cannot be the same as the current one");
         }
         users.update(caller.id(), UserChanges.password(hasher.hash(newPassword)));
     }
@@ -154,7 +157,7 @@ public final class UserService {
     /** Deletes the caller's own account (and items); superusers may not. */
     public void deleteSelf(User caller) {
         if (caller.isSuperuser()) {
-            throw ApiException.forbidden(NO_SELF_DELETE);
+            throw new NotPermitted(NO_SELF_DELETE);
         }
         users.delete(caller.id());
         cache.invalidate(caller.id());
@@ -162,9 +165,9 @@ public final class UserService {
 
     /** A superuser deletes another user and their items. */
     public void delete(User caller, UUID id) {
-        User target = users.findById(id).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        User target = users.findById(id).orElseThrow(() -> new NotFound(USER_NOT_FOUND));
         if (target.id().equals(caller.id())) {
-            throw ApiException.forbidden(NO_SELF_DELETE);
+            throw new NotPermitted(NO_SELF_DELETE);
         }
         users.delete(target.id());
         cache.invalidate(target.id());
@@ -189,7 +192,7 @@ public final class UserService {
         try {
             insert(new NewUser(email, superuser.password(), true, true, null), EMAIL_TAKEN_ON_CREATE);
             return true;
-        } catch (ApiException raceWithAnotherInstance) {
+        } catch (InvalidRequest raceWithAnotherInstance) {
             // another instance created it between our check and insert: fine
             return false;
         }
@@ -197,14 +200,14 @@ public final class UserService {
 
     private User insert(NewUser user, String emailTakenDetail) {
         if (users.findByEmail(user.email()).isPresent()) {
-            throw ApiException.badRequest(emailTakenDetail);
+            throw new InvalidRequest(emailTakenDetail);
         }
         User created = new User(UUID.randomUUID(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
                                 hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS));
         try {
             users.insert(created);
         } catch (DuplicateEmailException e) {
-            throw ApiException.badRequest(emailTakenDetail);
+            throw new InvalidRequest(emailTakenDetail);
         }
         return created;
     }
@@ -214,15 +217,15 @@ public final class UserService {
         if (newEmail != null && !newEmail.isEmpty()) {
             Optional<User> holder = users.findByEmail(newEmail);
             if (holder.isPresent() && !holder.get().id().equals(target.id())) {
-                throw ApiException.conflict(EMAIL_TAKEN_ON_UPDATE);
+                throw new Conflict(EMAIL_TAKEN_ON_UPDATE);
             }
         }
         try {
             users.update(target.id(), changes);
         } catch (DuplicateEmailException e) {
-            throw ApiException.conflict(EMAIL_TAKEN_ON_UPDATE);
+            throw new Conflict(EMAIL_TAKEN_ON_UPDATE);
         }
         cache.invalidate(target.id());
-        return users.findById(target.id()).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        return users.findById(target.id()).orElseThrow(() -> new NotFound(USER_NOT_FOUND));
     }
 }

@@ -3,11 +3,11 @@ package io.fullstackhelidon.web;
 import java.util.List;
 
 /**
- * The HTTP layer of a feature: a table of routes in the template's order, each handler parsing the request, calling
- * the feature's service and writing the answer. {@link RouteCatalog} registers the tables under the API prefix.
+ * The HTTP layer of a feature: its endpoints, declared, in the template's order. {@link RouteCatalog} registers them
+ * under the API prefix, each behind the same {@link EndpointHandler} pipeline.
  */
 public interface ApiService {
 
-    /** The routes, in matching order: a fixed path before a parameterised one. */
-    List<Endpoint> endpoints();
+    /** The endpoints, in matching order: a fixed path before a parameterised one. */
+    List<Endpoint<?, ?>> endpoints();
 }

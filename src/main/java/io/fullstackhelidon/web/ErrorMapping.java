@@ -2,8 +2,14 @@ package io.fullstackhelidon.web;
 
 import java.lang.System.Logger.Level;
 
-import io.fullstackhelidon.observability.RequestId;
-import io.fullstackhelidon.observability.RouteTemplate;
+import io.fullstackhelidon.domain.Conflict;
+import io.fullstackhelidon.domain.DomainException;
+import io.fullstackhelidon.domain.InvalidRequest;
+import io.fullstackhelidon.domain.NotAuthenticated;
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.domain.Throttled;
+import io.fullstackhelidon.domain.Unavailable;
 import io.fullstackhelidon.web.validation.RequestValidationException;
 
 import io.helidon.http.HeaderNames;
@@ -14,8 +20,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The one place where exceptions become responses: business errors and validation errors get the contract's JSON
- * bodies; anything unexpected is logged and answered with a generic 500 carrying the request id, never with its
+ * The one place where exceptions become responses: the domain's refusals and validation errors get the contract's
+ * status codes and JSON bodies; anything unexpected is logged and answered with a generic 500 carrying the request id, never with its
  * message or stack trace.
  */
 public final class ErrorMapping {
@@ -29,16 +35,34 @@ public final class ErrorMapping {
     }
 
     public void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, this::apiError)
+        routing.error(DomainException.class, this::refused)
                 .error(RequestValidationException.class, this::invalidRequest)
                 .error(HttpException.class, this::httpError)
                 .error(Throwable.class, this::unexpected);
     }
 
-    private void apiError(ServerRequest request, ServerResponse response, ApiException error) {
+    private void refused(ServerRequest request, ServerResponse response, DomainException error) {
         StickyHeaders.reapply(request, response);
-        error.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
-        json.send(response, error.status(), new ErrorBody(error.detail()));
+        Status status = switch (error) {
+            case InvalidRequest invalid -> Status.BAD_REQUEST_400;
+            case NotAuthenticated missing -> {
+                response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+                yield Status.UNAUTHORIZED_401;
+            }
+            case NotPermitted denied -> Status.FORBIDDEN_403;
+            case NotFound absent -> Status.NOT_FOUND_404;
+            case Conflict clash -> Status.CONFLICT_409;
+            case Throttled throttled -> {
+                response.header(HeaderNames.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                yield Status.TOO_MANY_REQUESTS_429;
+            }
+            case Unavailable unavailable -> {
+                unavailable.retryAfterSeconds().ifPresent(
+                        seconds -> response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds)));
+                yield Status.SERVICE_UNAVAILABLE_503;
+            }
+        };
+        json.send(response, status, new ErrorBody(error.detail()));
     }
 
     private void invalidRequest(ServerRequest request, ServerResponse response, RequestValidationException error) {

@@ -10,7 +10,6 @@ import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import io.helidon.http.Status;
-import io.fullstackhelidon.observability.RouteTemplate;
 
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -18,7 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Registers the API's route tables under the API prefix and so knows every API path; answers requests no route took
+ * Registers the API's endpoints under the API prefix and so knows every API path; answers requests no route took
  * the way Starlette's router does: 405 with {@code Allow} when the path exists under another method, a 307 to the
  * other slash form when that one exists, otherwise 404.
  */
@@ -27,19 +26,29 @@ public final class RouteCatalog implements Handler {
     private record KnownRoute(Method method, PathMatcher matcher) {
     }
 
+    private final String prefix;
+    private final List<Endpoint<?, ?>> endpoints;
     private final List<KnownRoute> routes = new ArrayList<>();
     private final Json json;
 
-    public RouteCatalog(Json json) {
+    public RouteCatalog(String prefix, List<Endpoint<?, ?>> endpoints, Json json) {
+        this.prefix = prefix;
+        this.endpoints = List.copyOf(endpoints);
         this.json = json;
+        for (Endpoint<?, ?> endpoint : endpoints) {
+            routes.add(new KnownRoute(endpoint.method(), PathMatchers.create(prefix + endpoint.path())));
+        }
     }
 
-    /** Registers the endpoints of {@code service} under {@code prefix}, each recording its route template. */
-    public void register(HttpRouting.Builder routing, String prefix, ApiService service) {
-        for (Endpoint endpoint : service.endpoints()) {
+    /**
+     * Registers every endpoint under the prefix, in the order declared, each behind the {@link EndpointHandler}
+     * pipeline and recording its route template.
+     */
+    public void register(HttpRouting.Builder routing) {
+        for (Endpoint<?, ?> endpoint : endpoints) {
             String template = prefix + endpoint.path();
-            routing.route(endpoint.method(), template, RouteTemplate.recording(template, endpoint.handler()));
-            routes.add(new KnownRoute(endpoint.method(), PathMatchers.create(template)));
+            routing.route(endpoint.method(), template,
+                          RouteTemplate.recording(template, new EndpointHandler<>(endpoint, json)));
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +93,20 @@ class SettingsTest {
         assertThat(settings.security().accessTokenLifetime()).isEqualTo(Duration.ofDays(8));
         assertThat(settings.frontendHost()).isEqualTo("http://localhost:5173");
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:5173");
-        assertThat(settings.security().passwordHash()).isEqualTo(Settings.PasswordHashSettings.defaults());
+        assertThat(settings.security().passwordHash()).as("argon2-cffi's parameters, which the template's hashes carry")
+                .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Settings.PasswordHashSettings
+                        .defaultConcurrency(4), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void everyDefaultComesFromApplicationYaml() {
+        Config withoutDefaults = Config.just(ConfigSources.create(Map.of(
+                "app.project-name", "p", "security.secret-key", "k", "first-superuser.email", "a@example.com",
+                "first-superuser.password", "secret-password")));
+
+        assertThatThrownBy(() -> Settings.from(withoutDefaults))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("The configuration has no app.frontend-host: application.yaml must set it");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.support.TestDatabases;
+import io.fullstackhelidon.support.TestUsers;
 import io.fullstackhelidon.support.TestSettings;
 import io.fullstackhelidon.users.User;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class MigrationsTest {
         String url = templateDatabase(Migrations.TEMPLATE_ALEMBIC_HEAD);
 
         try (App app = App.create(settings(url), Clock.systemUTC())) {
-            User owner = app.users().findById(UUID.fromString(OWNER_ID)).orElseThrow();
+            User owner = TestUsers.of(app).findById(UUID.fromString(OWNER_ID)).orElseThrow();
             assertThat(owner.email()).isEqualTo("owner@example.com");
             assertThat(owner.createdAt()).isNull();
             assertThat(count(app, "SELECT COUNT(*) AS n FROM item WHERE id = '" + ITEM_ID + "'")).isEqualTo(1);
@@ -58,7 +59,7 @@ class MigrationsTest {
                                   + "AND type = 'BASELINE'")).isEqualTo(1);
             assertThat(count(app, "SELECT COUNT(*) AS n FROM \"user\" WHERE email = '"
                                   + TestSettings.SUPERUSER_EMAIL + "'")).isEqualTo(1);
-            assertThat(app.users().authenticate("owner@example.com", "python-made-password")).isPresent();
+            assertThat(TestUsers.of(app).authenticate("owner@example.com", "python-made-password")).isPresent();
         }
         assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.OWN);
     }

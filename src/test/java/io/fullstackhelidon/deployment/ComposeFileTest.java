@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fullstackhelidon.admin.AdminCommand;
+import io.fullstackhelidon.AdminCommand;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.DotEnvFile;
 import io.fullstackhelidon.config.Settings;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.fullstackhelidon.admin.AdminCommand;
+import io.fullstackhelidon.AdminCommand;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.support.RunningInstance;

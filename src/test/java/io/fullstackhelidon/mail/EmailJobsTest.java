@@ -34,7 +34,7 @@ class EmailJobsTest {
         int smtpPort = Mailbox.freePort();
         try (RunningInstance instance = RunningInstance.start(TestDatabases.freshUrl(), mail(smtpPort, Map.of(
                 "jobs.first-retry-delay-millis", "300", "jobs.max-retries", "20")))) {
-            instance.app().mailer().send(new EmailMessage("retry@example.com", "Retried", "<p>hello</p>"));
+            instance.sendTestEmail(instance.superuserToken(), "retry@example.com");
 
             await("two failed attempts", () -> instance.app().database().client().execute()
                     .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 2)
@@ -61,7 +61,7 @@ class EmailJobsTest {
         int smtpPort = Mailbox.freePort();
         Map<String, String> slowRetries = mail(smtpPort, Map.of("jobs.first-retry-delay-millis", "1000"));
         try (RunningInstance first = RunningInstance.start(database, slowRetries)) {
-            first.app().mailer().send(new EmailMessage("restart@example.com", "Kept", "<p>kept</p>"));
+            first.sendTestEmail(first.superuserToken(), "restart@example.com");
             await("the first attempt failed", () -> first.app().database().client().execute()
                     .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 1)
                     .orElse(false));
@@ -81,8 +81,15 @@ class EmailJobsTest {
                 RunningInstance first = RunningInstance.start(database, mail(mailbox.port(), Map.of()));
                 RunningInstance second = RunningInstance.start(database, mail(mailbox.port(), Map.of()))) {
             // queued on both; each instance polls the shared table, so both compete for every job
-            IntStream.range(0, messages).parallel().forEach(i -> (i % 2 == 0 ? first : second).app().mailer()
-                    .send(new EmailMessage("once-" + i + "@example.com", "Message " + i, "<p>" + i + "</p>")));
+            String firstToken = first.superuserToken();
+            String secondToken = second.superuserToken();
+            IntStream.range(0, messages).parallel().forEach(i -> {
+                if (i % 2 == 0) {
+                    first.sendTestEmail(firstToken, "once-" + i + "@example.com");
+                } else {
+                    second.sendTestEmail(secondToken, "once-" + i + "@example.com");
+                }
+            });
 
             await("all messages delivered", () -> mailbox.messages().size() >= messages);
             await("the queue is empty", () -> queued(first) == 0);

@@ -1,6 +1,6 @@
 package io.fullstackhelidon.security;
 
-import io.fullstackhelidon.config.Settings.PasswordHashSettings;
+import io.fullstackhelidon.support.TestSettings;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class PasswordHasherTest {
                                                       + "5pcIg9WmzDF8GxeJJiKMsg";
     private static final String PASSWORD = "python-made-password";
 
-    private final PasswordHasher hasher = new PasswordHasher(PasswordHashSettings.defaults());
+    private final PasswordHasher hasher = new PasswordHasher(TestSettings.productionPasswordHash());
 
     @Test
     void newHashesAreArgon2idWithTheContractParameters() {
@@ -85,6 +85,6 @@ class PasswordHasherTest {
         assertThat(java.util.Base64.getDecoder().decode(parts[4] + "==")).hasSize(16);
         assertThat(java.util.Base64.getDecoder().decode(parts[5] + "=")).hasSize(32);
         assertThat(hasher.verify("changethis", standIn).matches()).isFalse();
-        assertThat(new PasswordHasher(PasswordHashSettings.defaults()).dummyHash()).isNotEqualTo(standIn);
+        assertThat(new PasswordHasher(TestSettings.productionPasswordHash()).dummyHash()).isNotEqualTo(standIn);
     }
 }

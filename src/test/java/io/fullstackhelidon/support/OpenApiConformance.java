@@ -9,30 +9,26 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.docs.ApiDocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks every API response the tests receive against the service's own OpenAPI document: an undocumented status,
+ * Checks every API response the tests receive against the OpenAPI document the service serves: an undocumented status,
  * a missing field or an extra one fails the test that got the response. Responses of the router itself (405, 307,
  * 404 for paths that are not operations) are not operations of the document and are passed over.
  */
 public final class OpenApiConformance {
 
-    private static final Map<Boolean, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
-    private static final TestApiJson JSON = new TestApiJson();
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
     private OpenApiConformance() {
     }
 
-    /** Fails when {@code reply} to {@code method path} contradicts the document served with {@code settings}. */
-    public static void check(Settings settings, String method, String path, Reply reply) {
+    /** Fails when {@code reply} to {@code method path} contradicts {@code document} (the served JSON). */
+    public static void check(String document, String method, String path, Reply reply) {
         OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(
-                settings.development(),
-                development -> OpenApiInteractionValidator
-                        .createForInlineApiSpecification(JSON.write(ApiDocs.document(settings)))
+                document,
+                json -> OpenApiInteractionValidator.createForInlineApiSpecification(json)
                         .withStrictOperationPathMatching()
                         .build());
         SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.text());
@@ -46,15 +42,5 @@ public final class OpenApiConformance {
                 .toList();
         assertThat(problems).as("%s %s answered %s, which the OpenAPI document does not allow", method, path, reply)
                 .isEmpty();
-    }
-
-    /** The service's JSON writer, for the document as it is served. */
-    private static final class TestApiJson {
-
-        private final io.fullstackhelidon.web.Json json = new io.fullstackhelidon.web.Json();
-
-        String write(Object value) {
-            return new String(json.bytes(value), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 }

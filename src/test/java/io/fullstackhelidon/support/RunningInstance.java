@@ -3,14 +3,17 @@ package io.fullstackhelidon.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.Lifecycle;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
 
@@ -30,7 +33,7 @@ public record RunningInstance(App app, WebServer server) implements AutoCloseabl
         entries.putAll(settings);
         App app = App.create(Settings.from(AppConfig.of(entries, Map.of())), Clock.systemUTC());
         WebServer server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .update(app::configure).build().start();
+                .update(new Lifecycle(app)::configure).build().start();
         return new RunningInstance(app, server);
     }
 
@@ -53,6 +56,32 @@ public record RunningInstance(App app, WebServer server) implements AutoCloseabl
 
     public HttpResponse<String> get(String path) {
         return send(path, request -> request);
+    }
+
+    /** Logs the test superuser in and returns the access token. */
+    public String superuserToken() {
+        String form = "username=" + URLEncoder.encode(TestSettings.SUPERUSER_EMAIL, StandardCharsets.UTF_8)
+                      + "&password=" + URLEncoder.encode(TestSettings.SUPERUSER_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("/api/v1/login/access-token", request -> request
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("superuser login: " + response.statusCode() + " " + response.body());
+        }
+        int start = response.body().indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
+        return response.body().substring(start, response.body().indexOf('"', start));
+    }
+
+    /** Queues the test e-mail to {@code address} through the API, as a superuser with {@code token}. */
+    public void sendTestEmail(String token, String address) {
+        HttpResponse<String> response = send("/api/v1/utils/test-email/?email_to="
+                                             + URLEncoder.encode(address, StandardCharsets.UTF_8),
+                                             request -> request.header("Authorization", "Bearer " + token)
+                                                     .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("test e-mail to " + address + ": " + response.statusCode() + " "
+                                     + response.body());
+        }
     }
 
     /** Stops the server, which closes the application (jobs, Redis, pool). */

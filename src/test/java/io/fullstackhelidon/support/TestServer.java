@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.Lifecycle;
 import io.fullstackhelidon.config.Settings;
 
 import io.helidon.common.context.Context;
@@ -35,7 +36,7 @@ public final class TestServer {
                 .port(0)
                 .shutdownHook(false)
                 .serverContext(context);
-        app.configure(server);
+        new Lifecycle(app).configure(server);
         return app;
     }
 }

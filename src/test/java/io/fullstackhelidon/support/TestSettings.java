@@ -40,6 +40,14 @@ public final class TestSettings {
         return fresh(Map.of());
     }
 
+    /** The argon2id cost of production ({@code application.yaml}), for the tests about hashing itself. */
+    public static Settings.PasswordHashSettings productionPasswordHash() {
+        Map<String, String> required = Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
+                                              "first-superuser.email", SUPERUSER_EMAIL,
+                                              "first-superuser.password", SUPERUSER_PASSWORD);
+        return Settings.from(AppConfig.of(required, Map.of())).security().passwordHash();
+    }
+
     /**
      * Rate limits far above what any test sends (the rate-limit tests set their own), kept in the Redis of
      * {@code TEST_REDIS_URL} when it is set.

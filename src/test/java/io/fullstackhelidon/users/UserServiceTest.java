@@ -7,6 +7,7 @@ import io.fullstackhelidon.App;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.support.TestSettings;
+import io.fullstackhelidon.support.TestUsers;
 import io.fullstackhelidon.web.validation.Patch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class UserServiceTest {
     @BeforeAll
     static void start() {
         app = App.create(TestSettings.fresh(), Clock.systemUTC());
-        users = app.users();
+        users = TestUsers.of(app);
         hasher = new PasswordHasher(app.settings().security().passwordHash());
     }
 

@@ -1,4 +1,4 @@
-package io.fullstackhelidon.web.validation;
+package io.fullstackhelidon.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 

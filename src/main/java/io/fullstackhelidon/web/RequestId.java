@@ -1,4 +1,4 @@
-package io.fullstackhelidon.observability;
+package io.fullstackhelidon.web;
 
 /**
  * The id that ties a request's log lines, error reports and answer together ({@code X-Request-Id}).

@@ -1,4 +1,4 @@
-package io.fullstackhelidon.admin;
+package io.fullstackhelidon;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -10,13 +10,10 @@ import io.fullstackhelidon.db.Database;
 import io.fullstackhelidon.db.DatabaseWait;
 import io.fullstackhelidon.db.Migrations;
 import io.fullstackhelidon.mail.DisabledMailer;
-import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.observability.AppMetrics;
 import io.fullstackhelidon.observability.OwnedMeters;
 import io.fullstackhelidon.observability.PoolMetrics;
-import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.users.UserCache;
-import io.fullstackhelidon.users.UserRepository;
 import io.fullstackhelidon.users.UserService;
 
 import io.helidon.metrics.api.Metrics;
@@ -41,10 +38,8 @@ public enum AdminCommand {
         public void run(Settings settings) {
             try (OwnedMeters meters = new OwnedMeters(Metrics.globalRegistry());
                     Database database = Database.open(settings.database(), new PoolMetrics(meters))) {
-                UserService users = new UserService(
-                        new UserRepository(database.client()), UserCache.none(),
-                        new PasswordHasher(settings.security().passwordHash()), Clock.systemUTC(), new DisabledMailer(),
-                        new EmailTemplates(settings.projectName(), settings.frontendHost()), new AppMetrics(meters));
+                UserService users = App.userService(settings, database, UserCache.none(), new DisabledMailer(),
+                                                    new AppMetrics(meters), Clock.systemUTC());
                 boolean created = users.ensureSuperuser(settings.firstSuperuser());
                 LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
             }

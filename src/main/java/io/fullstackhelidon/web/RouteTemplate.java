@@ -1,4 +1,4 @@
-package io.fullstackhelidon.observability;
+package io.fullstackhelidon.web;
 
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;

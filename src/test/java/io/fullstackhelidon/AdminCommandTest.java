@@ -1,4 +1,4 @@
-package io.fullstackhelidon.admin;
+package io.fullstackhelidon;
 
 import java.util.Map;
 
@@ -40,7 +40,7 @@ class AdminCommandTest {
         assertThat(TestDatabases.queryLong(database, "SELECT COUNT(*) FROM \"user\" WHERE email = '" + email
                                                      + "' AND is_superuser AND is_active")).isEqualTo(1);
         String hash = (String) TestDatabases.queryValue(database, "SELECT hashed_password FROM \"user\"");
-        assertThat(new PasswordHasher(Settings.PasswordHashSettings.defaults())
+        assertThat(new PasswordHasher(TestSettings.productionPasswordHash())
                            .verify(TestSettings.SUPERUSER_PASSWORD, hash).matches()).isTrue();
     }
 

@@ -1,0 +1,76 @@
+package io.fullstackhelidon;
+
+import java.util.List;
+
+import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.docs.ApiDocs;
+import io.fullstackhelidon.observability.HttpMetrics;
+import io.fullstackhelidon.observability.OwnedMeters;
+import io.fullstackhelidon.observability.RequestObserver;
+import io.fullstackhelidon.ratelimit.RateLimitFilter;
+import io.fullstackhelidon.ratelimit.RateLimiter;
+import io.fullstackhelidon.security.AccessTokens;
+import io.fullstackhelidon.security.BearerTokenFilter;
+import io.fullstackhelidon.web.ClientAddress;
+import io.fullstackhelidon.web.CorsFilter;
+import io.fullstackhelidon.web.Endpoint;
+import io.fullstackhelidon.web.ErrorMapping;
+import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.RouteCatalog;
+import io.fullstackhelidon.web.SecurityHeaders;
+import io.fullstackhelidon.web.SlowBodyGuard;
+
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, security headers,
+ * CORS, rate limits, bearer token), then the declared endpoints under the API prefix, the documentation, the router's
+ * own answers (405, 307, 404), and the one error mapping.
+ */
+final class ApiRouting implements HttpFeature {
+
+    private final Settings settings;
+    private final List<Endpoint<?, ?>> endpoints;
+    private final AccessTokens accessTokens;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress clients;
+    private final OwnedMeters meters;
+    private final Runnable afterStop;
+    private final Json json = new Json();
+
+    ApiRouting(Settings settings, List<Endpoint<?, ?>> endpoints, AccessTokens accessTokens, RateLimiter rateLimiter,
+               ClientAddress clients, OwnedMeters meters, Runnable afterStop) {
+        this.settings = settings;
+        this.endpoints = endpoints;
+        this.accessTokens = accessTokens;
+        this.rateLimiter = rateLimiter;
+        this.clients = clients;
+        this.meters = meters;
+        this.afterStop = afterStop;
+    }
+
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
+                .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
+                .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
+                .addFilter(new CorsFilter(settings.corsOrigins()));
+        if (settings.rateLimits().enabled()) {
+            routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
+                                                  json, meters.registry()));
+        }
+        routing.addFilter(new BearerTokenFilter(accessTokens));
+        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, json);
+        catalog.register(routing);
+        new ApiDocs(settings, endpoints, json).register(routing, settings.apiPrefix());
+        routing.any(catalog);
+        new ErrorMapping(json).register(routing);
+    }
+
+    /** The server stopped: the application closes (jobs, Redis, pool). */
+    @Override
+    public void afterStop() {
+        afterStop.run();
+    }
+}

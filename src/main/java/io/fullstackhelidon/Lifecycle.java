@@ -1,0 +1,72 @@
+package io.fullstackhelidon;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+
+import io.fullstackhelidon.observability.ErrorTracking;
+import io.fullstackhelidon.observability.TrafficGate;
+import io.fullstackhelidon.web.JsonDirectHandler;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.ObserveFeatureConfig;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/**
+ * The web server around an {@link App}: its routing, {@code /health} (liveness, and readiness with the app's
+ * dependencies and a gate that closes first on shutdown) and {@code /metrics} (Prometheus), optionally on a
+ * management port of their own, JSON answers for requests rejected before routing, and the graceful shutdown.
+ */
+public final class Lifecycle {
+
+    private static final System.Logger LOGGER = System.getLogger(Lifecycle.class.getName());
+    private static final String MANAGEMENT_SOCKET = "management";
+
+    private final App app;
+    private final TrafficGate trafficGate = new TrafficGate();
+
+    public Lifecycle(App app) {
+        this.app = app;
+    }
+
+    /** Serves the application on {@code server}. */
+    public void configure(WebServerConfig.Builder server) {
+        HealthObserverConfig.Builder health = HealthObserver.builder()
+                .endpoint("/health")
+                .details(true)
+                .addCheck(trafficGate);
+        app.readinessChecks().forEach(health::addCheck);
+        ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
+                .addObserver(health.build())
+                .addObserver(MetricsObserver.builder().endpoint("/metrics").build());
+        app.settings().http().managementPort().ifPresent(port -> {
+            server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
+            observe.sockets(List.of(MANAGEMENT_SOCKET));
+        });
+        server.routing(routing -> routing.addFeature(app.routing()))
+                .addFeature(observe.build())
+                .directHandlers(JsonDirectHandler.all());
+    }
+
+    /**
+     * Readiness turns 503 first and stays so for {@code drain} (load balancers take the instance out), then the server
+     * stops accepting connections and lets requests in flight finish within its shutdown grace period; stopping it
+     * closes the application's pools.
+     */
+    public void shutDown(WebServer server, ErrorTracking errorTracking, Duration drain) {
+        LOGGER.log(Level.INFO, "Shutting down: readiness now answers 503, draining for " + drain.toMillis() + " ms");
+        trafficGate.close();
+        try {
+            Thread.sleep(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
+        LOGGER.log(Level.INFO, "Stopped: requests finished, pools closed");
+        errorTracking.close();
+    }
+}
