@@ -14,10 +14,11 @@ import io.helidon.config.spi.ConfigParser;
 import io.helidon.config.spi.ConfigParserException;
 
 /**
- * Turns {@code app.yaml} and {@code application.yaml} into Helidon configuration nodes, as Helidon's config-yaml
- * module does (every scalar becomes its string form, null becomes ""), but on YAML 1.2: {@code yes}, {@code on} and
- * {@code 0777} stay strings. Helidon's module is not used because its SnakeYAML links java.beans, which would bring the
- * whole java.desktop module into the runtime image.
+ * Turns {@code app.yaml} and {@code application.yaml} into Helidon configuration nodes as Helidon's config-yaml module
+ * does (every scalar a string, null ""), but on YAML 1.2 and keeping each plain value as written: {@code yes},
+ * {@code on}, {@code 0777} and {@code 0123456789} stay what the operator typed, and a duplicate key is an error naming
+ * it. Helidon's module (YAML 1.1) turns such values into other ones and lets a repeated block silently replace the
+ * first (docs/decisions/0001-yaml-1.2-configuration.md).
  */
 public final class YamlConfigParser implements ConfigParser {
 
@@ -36,7 +37,7 @@ public final class YamlConfigParser implements ConfigParser {
     @Override
     public ObjectNode parse(Content content) {
         try (Reader reader = new InputStreamReader(content.data(), content.charset())) {
-            Object document = Yaml.load(reader);
+            Object document = Yaml.loadAsWritten(reader);
             if (document == null) {
                 return ObjectNode.empty();
             }

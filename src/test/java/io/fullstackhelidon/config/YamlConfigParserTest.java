@@ -43,7 +43,7 @@ class YamlConfigParserTest {
     }
 
     @Test
-    void yaml12KeepsYesOnAndLeadingZerosAsWritten(@TempDir Path directory) throws IOException {
+    void plainValuesStayAsWrittenYesOnAndLeadingZerosIncluded(@TempDir Path directory) throws IOException {
         Config config = load(directory, """
                 sample:
                   answer: yes
@@ -53,7 +53,7 @@ class YamlConfigParserTest {
 
         assertThat(config.get("sample.answer").asString().get()).isEqualTo("yes");
         assertThat(config.get("sample.switch").asString().get()).isEqualTo("on");
-        assertThat(config.get("sample.mode").asString().get()).isEqualTo("777");
+        assertThat(config.get("sample.mode").asString().get()).isEqualTo("0777");
     }
 
     @Test
