@@ -69,6 +69,7 @@ public final class App implements AutoCloseable {
     private final Redis redis;
     private final RateLimiter rateLimiter;
     private final UserCache userCache;
+    private final VirtualThreadMetrics virtualThreads;
     private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
     private final ApiRouting routing;
 
@@ -85,13 +86,13 @@ public final class App implements AutoCloseable {
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis().prefix())).orElse(null);
         this.rateLimiter = rateLimiter();
         this.userCache = userCache(settings.cache());
+        this.virtualThreads = new VirtualThreadMetrics(ownedMeters, settings.operations().pinnedThreshold());
         try {
             AppMetrics metrics = new AppMetrics(ownedMeters);
             if (emailDelivery != null) {
                 metrics.trackEmails(emailDelivery::sentCount, emailDelivery::retriedCount, emailDelivery::failedCount);
             }
             metrics.trackUserCache(userCache::hits, userCache::misses);
-            VirtualThreadMetrics.register(ownedMeters.registry());
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
                                       clock);
             AccessTokens accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
@@ -179,6 +180,7 @@ public final class App implements AutoCloseable {
             redis.close();
         }
         database.close();
+        virtualThreads.close();
         ownedMeters.close();
     }
 

@@ -11,11 +11,13 @@ import java.util.Optional;
  * @param sentryDsn        Sentry project to report errors to ({@code SENTRY_DSN}); ignored in development
  * @param shutdownDrain    how long readiness reports 503 before the server stops taking requests
  * @param readinessTimeout how long the database readiness check waits for {@code SELECT 1}
+ * @param pinnedThreshold  a virtual thread pinned to its carrier longer than this is counted
  */
 public record OperationsSettings(String logFormat,
                                  Optional<String> sentryDsn,
                                  Duration shutdownDrain,
-                                 Duration readinessTimeout) {
+                                 Duration readinessTimeout,
+                                 Duration pinnedThreshold) {
 
     public OperationsSettings {
         if (!logFormat.equals("json") && !logFormat.equals("text")) {
@@ -24,6 +26,7 @@ public record OperationsSettings(String logFormat,
         Objects.requireNonNull(sentryDsn, "sentryDsn");
         Objects.requireNonNull(shutdownDrain, "shutdownDrain");
         Objects.requireNonNull(readinessTimeout, "readinessTimeout");
+        Objects.requireNonNull(pinnedThreshold, "pinnedThreshold");
     }
 
     @Override

@@ -189,7 +189,8 @@ public record Settings(String projectName,
                                 .toLowerCase(Locale.ROOT),
                         text(config, "sentry.dsn"),
                         Duration.ofSeconds(number(config, "shutdown.drain.seconds")),
-                        Duration.ofSeconds(number(config, "health.database.timeout.seconds"))),
+                        Duration.ofSeconds(number(config, "health.database.timeout.seconds")),
+                        duration(config, "metrics.virtual-threads.pinned.threshold")),
                 rateLimits(config),
                 new RedisSettings(text(config, "redis.url"), string(config, "redis.prefix")),
                 new CacheSettings(Duration.ofSeconds(number(config, "cache.users.ttl-seconds")),
@@ -302,6 +303,16 @@ public record Settings(String projectName,
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new ConfigurationException(name(config, key) + " must be a whole number, not " + value);
+        }
+    }
+
+    /** An ISO-8601 duration such as {@code PT0.020S}. */
+    private static Duration duration(Config config, String key) {
+        String value = string(config, key);
+        try {
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException(name(config, key) + " must be an ISO-8601 duration (PT0.5S), not " + value);
         }
     }
 

@@ -1,61 +1,49 @@
 package io.fullstackhelidon.observability;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.PlatformManagedObject;
-import java.lang.reflect.Method;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
-import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Timer;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
- * Gauges of the virtual-thread scheduler (parallelism, carrier pool size, mounted and queued virtual threads), read
- * from {@code jdk.management.VirtualThreadSchedulerMXBean} when the running JDK has it (24+). The build targets 21,
- * so the bean is reached by name.
+ * Virtual-thread meters on JDK 21 and later, from the JVM's Flight Recorder events, as Helidon 4.2 publishes them
+ * ({@code metrics.virtual-threads}; Helidon 4.1.7 has none): how often a virtual thread stayed pinned to its carrier
+ * longer than the threshold ({@code vthreads.pinned}), for how long ({@code vthreads.recentPinned}), and how often
+ * one could not be scheduled ({@code vthreads.submitFailures}). Starts and ends are not recorded: one event per
+ * request each; requests in flight are {@code http.server.requests.active}.
  */
-public final class VirtualThreadMetrics {
+public final class VirtualThreadMetrics implements AutoCloseable {
 
-    private static final String BEAN = "jdk.management.VirtualThreadSchedulerMXBean";
+    private static final String PINNED = "jdk.VirtualThreadPinned";
+    private static final String SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
 
-    private VirtualThreadMetrics() {
+    private final RecordingStream events = new RecordingStream();
+    private final LongAdder pinned = new LongAdder();
+    private final LongAdder submitFailures = new LongAdder();
+
+    public VirtualThreadMetrics(OwnedMeters meters, Duration pinnedThreshold) {
+        Timer pinnedTime = meters.register(Timer.builder("vthreads.recentPinned")
+                                                   .description("Time virtual threads stayed pinned to a carrier "
+                                                                + "thread, when longer than the threshold"));
+        meters.register(FunctionalCounter.builder("vthreads.pinned", pinned, LongAdder::sum)
+                                .description("Virtual threads pinned to a carrier longer than the threshold"), pinned);
+        meters.register(FunctionalCounter.builder("vthreads.submitFailures", submitFailures, LongAdder::sum)
+                                .description("Virtual threads that could not be started or unparked"),
+                        submitFailures);
+        events.enable(PINNED).withThreshold(pinnedThreshold);
+        events.enable(SUBMIT_FAILED);
+        events.onEvent(PINNED, event -> {
+            pinned.increment();
+            pinnedTime.record(event.getDuration());
+        });
+        events.onEvent(SUBMIT_FAILED, event -> submitFailures.increment());
+        events.startAsync();
     }
 
-    /** Registers the gauges; returns whether the JDK offers them. */
-    @SuppressWarnings("unchecked")
-    public static boolean register(MeterRegistry registry) {
-        Class<? extends PlatformManagedObject> type;
-        Object bean;
-        try {
-            type = (Class<? extends PlatformManagedObject>) Class.forName(BEAN);
-            bean = ManagementFactory.getPlatformMXBean(type);
-        } catch (ClassNotFoundException | IllegalArgumentException e) {
-            return false;
-        }
-        gauge(registry, type, bean, "getParallelism", "parallelism");
-        gauge(registry, type, bean, "getPoolSize", "carrier_threads");
-        gauge(registry, type, bean, "getMountedVirtualThreadCount", "mounted");
-        gauge(registry, type, bean, "getQueuedVirtualThreadCount", "queued");
-        return true;
-    }
-
-    private static void gauge(MeterRegistry registry, Class<?> type, Object bean, String getter, String figure) {
-        Method method;
-        try {
-            method = type.getMethod(getter);
-        } catch (NoSuchMethodException e) {
-            return;
-        }
-        registry.getOrCreate(Gauge.builder("jvm.virtual.threads", () -> read(method, bean))
-                                     .tags(List.of(Tag.create("figure", figure)))
-                                     .description("Virtual-thread scheduler: " + figure));
-    }
-
-    private static Number read(Method method, Object bean) {
-        try {
-            return ((Number) method.invoke(bean)).doubleValue();
-        } catch (ReflectiveOperationException e) {
-            return Double.NaN;
-        }
+    @Override
+    public void close() {
+        events.close();
     }
 }

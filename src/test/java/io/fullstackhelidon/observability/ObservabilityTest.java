@@ -3,6 +3,7 @@ package io.fullstackhelidon.observability;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -94,11 +95,46 @@ class ObservabilityTest {
                 .contains("db_pool_pending_threads")
                 .contains("db_pool_connection_timeouts_total")
                 .contains("memory_usedHeap")
-                .contains("jvm_virtual_threads{figure=\"mounted\"");
+                .contains("vthreads_pinned_total")
+                .contains("vthreads_submitFailures_total");
         assertThat(count(metrics, "app_logins_total\\{outcome=\"success\",scope=\"application\",\\}")).isGreaterThanOrEqualTo(2);
         assertThat(count(metrics, "app_logins_total\\{outcome=\"failure\",scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_signups_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_items_created_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aVirtualThreadPinnedToItsCarrierIsCounted() throws Exception {
+        double before = count(plain("/metrics").text(), "vthreads_pinned_total\\{scope=\"application\",\\}");
+
+        // a virtual thread that sleeps in a class initializer stays on its carrier, on JDK 21 and on 24+ alike
+        Thread pinned = Thread.ofVirtual().start(SleepsWhileInitialized::touch);
+        pinned.join(Duration.ofSeconds(5));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double after = before;
+        while (after <= before && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the Flight Recorder hands its events over about once a second
+            after = count(plain("/metrics").text(), "vthreads_pinned_total\\{scope=\"application\",\\}");
+        }
+        assertThat(after).as("pinned virtual threads counted").isGreaterThan(before);
+        assertThat(count(plain("/metrics").text(), "vthreads_recentPinned_seconds_count\\{scope=\"application\",\\}"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** Initialising this class takes 100 ms of sleep, while the initialising thread cannot unmount. */
+    private static final class SleepsWhileInitialized {
+
+        static {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+        }
     }
 
     @Test
