@@ -5,6 +5,7 @@ import java.util.Map;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestSettings;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The prestart commands against a real, fresh database: each does its job, and running it again changes nothing. */
+@Slow
 class AdminCommandTest {
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestRedis;
 import io.fullstackhelidon.support.TestSettings;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cached on one is rejected there on the very next request after the other deactivates or deletes them, and an
  * e-mail requested on one is delivered once. (Shared rate limits: {@code SharedRateLimitTest}.)
  */
+@Slow
 class ScaleOutTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -18,6 +18,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fullstackhelidon.support.ServiceProcess;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service as a process: structured logs on standard output, and a graceful stop on SIGTERM. */
+@Slow
 class ServiceProcessTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -80,6 +82,7 @@ class ServiceProcessTest {
             assertThat(send(service, HttpRequest.newBuilder(uri(service, "/health/ready"))).statusCode()).isEqualTo(200);
             String body = "{\"email\":\"slow@example.com\",\"password\":\"slow-password\"}";
             try (Socket slow = new Socket("127.0.0.1", service.port())) {
+                slow.setSoTimeout(30_000);
                 OutputStream out = slow.getOutputStream();
                 out.write(("POST /api/v1/users/signup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                            + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10))

@@ -43,9 +43,7 @@ class FairConnectionGateTest {
                     done.countDown();
                 }
             });
-            while (gate.waiting() == ahead) {
-                Thread.onSpinWait();
-            }
+            awaitWaiting(gate, ahead + 1);
         }
         held.close();
         try (Connection newcomer = gate.connection()) {
@@ -70,9 +68,7 @@ class FairConnectionGateTest {
                     served.add("waiter failed: " + e);
                 }
             });
-            while (gate.waiting() == 0) {
-                Thread.onSpinWait();
-            }
+            awaitWaiting(gate, 1);
             held.close();
             try (Connection newcomer = gate.connection()) {
                 served.add("newcomer");
@@ -103,6 +99,15 @@ class FairConnectionGateTest {
                     .hasMessage("No connection available within 200 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(held.isValid(1)).isTrue();
+        }
+    }
+
+    /** Until {@code count} borrowers wait at the gate; fails after 10 s. */
+    private static void awaitWaiting(FairConnectionGate gate, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (gate.waiting() < count) {
+            assertThat(System.nanoTime()).as("%d borrowers waiting within 10 s", count).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 }

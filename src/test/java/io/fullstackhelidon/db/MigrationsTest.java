@@ -9,6 +9,7 @@ import io.fullstackhelidon.App;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestUsers;
 import io.fullstackhelidon.support.TestSettings;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Taking over a database the template backend created (runs on H2, or on PostgreSQL when {@code TEST_DATABASE_URL}
  * is set): the schema of Alembic head {@value Migrations#TEMPLATE_ALEMBIC_HEAD} is adopted as our version 1.
  */
+@Slow
 class MigrationsTest {
 
     /** The tables as the template's Alembic migrations leave them. */

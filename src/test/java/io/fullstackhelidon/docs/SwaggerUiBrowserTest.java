@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestServer;
 import io.fullstackhelidon.support.TestSettings;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * authorize with the OAuth2 password flow against the login endpoint, and run {@code GET /users/me}. Skipped, with
  * the reason, where the browser is not installed; CI installs it and fails on any skip.
  */
+@Slow
 @ServerTest
 class SwaggerUiBrowserTest {
 

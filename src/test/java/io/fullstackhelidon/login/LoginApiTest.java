@@ -45,9 +45,10 @@ class LoginApiTest {
         this.hasher = new PasswordHasher(app.settings().security().passwordHash());
     }
 
+    /** With the production cost: logins upgrade hashes to it. */
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        TestServer.configure(server);
+        TestServer.configure(server, TestSettings.PRODUCTION_HASHING);
     }
 
     @Test

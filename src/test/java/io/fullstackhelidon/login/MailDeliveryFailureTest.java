@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.support.Reply;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestApi;
 import io.fullstackhelidon.support.TestServer;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while the delivery waits for the server; each timed-out attempt is retried, and after the last retry the message
  * is given up, counted and removed from the queue.
  */
+@Slow
 @ServerTest
 class MailDeliveryFailureTest {
 

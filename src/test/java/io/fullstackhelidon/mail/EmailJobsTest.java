@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 
 import io.helidon.dbclient.DbRow;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delays until the SMTP server answers, a queued message outlives the instance that queued it, and with two instances
  * polling one table each message is delivered exactly once. Real SMTP (GreenMail), real database.
  */
+@Slow
 class EmailJobsTest {
 
     @Test

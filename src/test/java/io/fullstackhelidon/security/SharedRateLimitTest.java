@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fullstackhelidon.support.RunningInstance;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestRedis;
 import io.fullstackhelidon.support.TestSettings;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances on one database and one Redis enforce one limit (against the real Redis of the machine); and with
  * Redis unreachable an instance keeps serving with its own limits and says so in readiness and metrics.
  */
+@Slow
 class SharedRateLimitTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -11,7 +11,9 @@ import io.helidon.config.Config;
 
 /**
  * Settings of a service under test: development mode (the private route exists, as in the template's test run), a
- * fresh database, and the template's test accounts. Password hashing keeps the production argon2id cost.
+ * fresh database, and the template's test accounts. Passwords are hashed with argon2id at the lowest cost argon2
+ * allows, so that the many logins of the suite take microseconds; the tests about hashing, its timing and its
+ * bounds use {@link #PRODUCTION_HASHING}.
  */
 public final class TestSettings {
 
@@ -20,6 +22,9 @@ public final class TestSettings {
     public static final String SUPERUSER_PASSWORD = "superuser-password-1";
     public static final String TEST_USER_EMAIL = "test@example.com";
     public static final String FRONTEND_HOST = "http://localhost:5173";
+
+    /** The argon2id cost of production, read from {@code application.yaml}, as configuration keys. */
+    public static final Map<String, String> PRODUCTION_HASHING = productionHashing();
 
     private TestSettings() {
     }
@@ -38,6 +43,13 @@ public final class TestSettings {
 
     public static Settings fresh() {
         return fresh(Map.of());
+    }
+
+    private static Map<String, String> productionHashing() {
+        Settings.PasswordHashSettings production = productionPasswordHash();
+        return Map.of("security.password-hash.memory-kib", Integer.toString(production.memoryKib()),
+                      "security.password-hash.iterations", Integer.toString(production.iterations()),
+                      "security.password-hash.parallelism", Integer.toString(production.parallelism()));
     }
 
     /** The argon2id cost of production ({@code application.yaml}), for the tests about hashing itself. */
@@ -64,6 +76,9 @@ public final class TestSettings {
                 "database.connect-wait-seconds", "5",
                 // a test server stops at once; the grace period itself is tested on a real process
                 "server.shutdown-grace-period", "PT0.5S"));
+        entries.put("security.password-hash.memory-kib", "8");
+        entries.put("security.password-hash.iterations", "1");
+        entries.put("security.password-hash.parallelism", "1");
         // jobs are picked up and retried within a test's patience
         entries.put("jobs.polling-interval-millis", "100");
         entries.put("jobs.first-retry-delay-millis", "200");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.fullstackhelidon.redis.Redis;
+import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestRedis;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shared cache against the machine's real Redis: each view has a connection of its own, as two instances would,
  * under one key prefix of this test's own.
  */
+@Slow
 class RedisUserCacheTest extends UserCacheContract {
 
     private final List<Redis> connections = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,9 +40,12 @@ class Api2BrokenAuthenticationTest {
         this.api = new TestApi(client, app);
     }
 
+    /** With the production cost of hashing: an unknown account must cost what a known one costs. */
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        TestServer.configure(server, Map.of("security.previous-secret-keys", OLD_KEY + ", another-old-key"));
+        Map<String, String> settings = new HashMap<>(TestSettings.PRODUCTION_HASHING);
+        settings.put("security.previous-secret-keys", OLD_KEY + ", another-old-key");
+        TestServer.configure(server, settings);
     }
 
     @Test

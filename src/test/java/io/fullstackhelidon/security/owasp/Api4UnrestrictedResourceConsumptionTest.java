@@ -50,7 +50,8 @@ class Api4UnrestrictedResourceConsumptionTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        Map<String, String> settings = new HashMap<>();
+        // the production cost of hashing, so that concurrent logins really contend for the hash slot
+        Map<String, String> settings = new HashMap<>(TestSettings.PRODUCTION_HASHING);
         settings.put("http.body.timeout.seconds", "1");
         settings.put("server.idle-connection-timeout", "PT1S");
         settings.put("server.idle-connection-period", "PT1S");
