@@ -9,8 +9,6 @@ import io.fullstackhelidon.observability.OwnedMeters;
 import io.fullstackhelidon.observability.RequestObserver;
 import io.fullstackhelidon.ratelimit.RateLimitFilter;
 import io.fullstackhelidon.ratelimit.RateLimiter;
-import io.fullstackhelidon.security.AccessTokens;
-import io.fullstackhelidon.security.BearerTokenFilter;
 import io.fullstackhelidon.web.ClientAddress;
 import io.fullstackhelidon.web.CorsFilter;
 import io.fullstackhelidon.web.Endpoint;
@@ -25,25 +23,23 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, security headers,
- * CORS, rate limits, bearer token), then the declared endpoints under the API prefix, the documentation, the router's
+ * CORS, rate limits; Helidon Security's context filter runs before them all), then the declared endpoints under the API prefix, the documentation, the router's
  * own answers (405, 307, 404), and the one error mapping.
  */
 final class ApiRouting implements HttpFeature {
 
     private final Settings settings;
     private final List<Endpoint<?, ?>> endpoints;
-    private final AccessTokens accessTokens;
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final OwnedMeters meters;
     private final Runnable afterStop;
     private final Json json = new Json();
 
-    ApiRouting(Settings settings, List<Endpoint<?, ?>> endpoints, AccessTokens accessTokens, RateLimiter rateLimiter,
-               ClientAddress clients, OwnedMeters meters, Runnable afterStop) {
+    ApiRouting(Settings settings, List<Endpoint<?, ?>> endpoints, RateLimiter rateLimiter, ClientAddress clients,
+               OwnedMeters meters, Runnable afterStop) {
         this.settings = settings;
         this.endpoints = endpoints;
-        this.accessTokens = accessTokens;
         this.rateLimiter = rateLimiter;
         this.clients = clients;
         this.meters = meters;
@@ -60,7 +56,6 @@ final class ApiRouting implements HttpFeature {
             routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
                                                   json, meters.registry()));
         }
-        routing.addFilter(new BearerTokenFilter(accessTokens));
         RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, json);
         catalog.register(routing);
         new ApiDocs(settings, endpoints, json).register(routing, settings.apiPrefix());

@@ -113,7 +113,7 @@ public final class App implements AutoCloseable {
                 apis.add(new PrivateApi(users));
             }
             apis.forEach(api -> endpoints.addAll(api.endpoints()));
-            this.routing = new ApiRouting(settings, endpoints, accessTokens, rateLimiter,
+            this.routing = new ApiRouting(settings, endpoints, rateLimiter,
                                           new ClientAddress(settings.rateLimits().trustedProxies()), ownedMeters,
                                           this::close);
             users.ensureSuperuser(settings.firstSuperuser());

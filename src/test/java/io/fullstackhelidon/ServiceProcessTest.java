@@ -59,6 +59,8 @@ class ServiceProcessTest {
             assertThat(line.path("duration_ms").isNumber()).isTrue();
             assertThat(line.path("user_id").asText()).isEqualTo(MAPPER.readTree(me.body()).path("id").asText());
             service.awaitLine("/api/v1/users/signup", Duration.ofSeconds(10));
+            assertThat(MAPPER.readTree(service.awaitLine("features: [", Duration.ofSeconds(10))).path("message").asText())
+                    .as("Helidon's feature list at start-up").contains("Security").contains("WebServer");
 
             List<String> output = service.output();
             for (String printed : output) {

@@ -3,7 +3,7 @@ package io.fullstackhelidon.security;
 import java.util.UUID;
 
 /**
- * What the {@code Authorization} header of a request proved, decided once per request by {@link BearerTokenFilter}.
+ * What the {@code Authorization} header of a request proved ({@link Authentication}).
  */
 public sealed interface Credentials {
 

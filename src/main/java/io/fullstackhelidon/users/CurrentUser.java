@@ -4,19 +4,20 @@ import io.fullstackhelidon.domain.InvalidRequest;
 import io.fullstackhelidon.domain.NotAuthenticated;
 import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.security.Authentication;
+import io.fullstackhelidon.security.BearerTokenProvider;
 import io.fullstackhelidon.security.Credentials;
 import io.fullstackhelidon.web.Guard;
 
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * The guards of endpoints that act for a user: they turn a request's {@link Credentials} into that user, with the
+ * The guards of endpoints that act for a user: they authenticate the request through Helidon Security and turn its
+ * {@link Credentials} into that user, with the
  * template's answers: 401 without a bearer token, 403 for a bad one, 404 when the user is gone, 400 when inactive,
  * and 403 when a superuser is needed but the caller is not one.
  */
 public final class CurrentUser {
-
-    private static final Credentials MISSING = new Credentials.Missing();
 
     private final Guard<User> active = this::activeUser;
     private final Guard<User> superuser = this::activeSuperuser;
@@ -37,10 +38,9 @@ public final class CurrentUser {
     }
 
     private User activeUser(ServerRequest request) {
-        Credentials credentials = request.context().get(Credentials.class, Credentials.class).orElse(MISSING);
-        return switch (credentials) {
+        return switch (Authentication.of(request)) {
             case Credentials.Missing missing -> throw new NotAuthenticated();
-            case Credentials.Invalid invalid -> throw new NotPermitted("Could not validate credentials");
+            case Credentials.Invalid invalid -> throw new NotPermitted(BearerTokenProvider.INVALID);
             case Credentials.Verified verified -> {
                 User user = users.findTokenSubject(verified.userId())
                         .orElseThrow(() -> new NotFound(UserService.USER_NOT_FOUND));

@@ -17,6 +17,7 @@ import io.fullstackhelidon.Lifecycle;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
 
+import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -31,9 +32,10 @@ public record RunningInstance(App app, WebServer server) implements AutoCloseabl
     public static RunningInstance start(String databaseUrl, Map<String, String> settings) {
         Map<String, String> entries = new HashMap<>(TestSettings.entries(databaseUrl));
         entries.putAll(settings);
-        App app = App.create(Settings.from(AppConfig.of(entries, Map.of())), Clock.systemUTC());
-        WebServer server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .update(new Lifecycle(app)::configure).build().start();
+        Config config = AppConfig.of(entries, Map.of());
+        App app = App.create(Settings.from(config), Clock.systemUTC());
+        WebServer server = WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)
+                .shutdownHook(false).update(new Lifecycle(app)::configure).build().start();
         return new RunningInstance(app, server);
     }
 
