@@ -83,7 +83,7 @@ public final class App implements AutoCloseable {
                                           : new Jobs(database.dataSource(), settings.jobs(),
                                                      List.of(emailDelivery.task()));
         Mailer mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
-        this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis().prefix())).orElse(null);
+        this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);
         this.rateLimiter = rateLimiter();
         this.userCache = userCache(settings.cache());
         this.virtualThreads = new VirtualThreadMetrics(ownedMeters, settings.operations().pinnedThreshold());
@@ -160,7 +160,7 @@ public final class App implements AutoCloseable {
     /** The readiness checks of the application's dependencies: the database, and Redis when configured. */
     List<HealthCheck> readinessChecks() {
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new DatabaseReadiness(database, settings.operations().readinessTimeout()));
+        checks.add(new DatabaseReadiness(database.client(), settings.operations().readinessTimeout()));
         if (rateLimiter instanceof RedisRateLimiter shared) {
             checks.add(new RedisReadiness(shared, userCache::store));
         }

@@ -22,8 +22,8 @@ import io.lettuce.core.ScriptOutputType;
  * Users cached in the Redis every instance shares, so that a write on one instance is seen by all on their next
  * request. Each user has a value key and a version key; an invalidation bumps the version and deletes the value, and a
  * loaded value is stored only if the version is still the one read before loading (a Lua script checks and stores in
- * one step), so a read racing a write on another instance cannot put the old row back. When Redis cannot be reached
- * the lookup goes to the database, and a lost invalidation is bounded by the TTL.
+ * one step), so a read racing a write on another instance cannot put the old row back. When Redis fails (the policy
+ * of {@link Redis#call}) the lookup goes to the database, and a lost invalidation is bounded by the TTL.
  */
 public final class RedisUserCache implements UserCache {
 
@@ -48,7 +48,6 @@ public final class RedisUserCache implements UserCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder errors = new LongAdder();
-    private volatile boolean degraded;
 
     public RedisUserCache(Redis redis, Duration ttl) {
         this.redis = redis;
@@ -61,12 +60,10 @@ public final class RedisUserCache implements UserCache {
     public Optional<User> get(UUID id, Function<UUID, Optional<User>> load) {
         byte[] valueKey = key(id, "");
         byte[] versionKey = key(id, ":v");
-        List<KeyValue<byte[], byte[]>> found;
-        try {
-            found = redis.connection().sync().mget(valueKey, versionKey);
-            recovered();
-        } catch (RuntimeException e) {
-            failed("read", e);
+        List<KeyValue<byte[], byte[]>> found = redis.call(connection -> connection.sync().mget(valueKey, versionKey),
+                                                          () -> null);
+        if (found == null) {
+            errors.increment();
             return load.apply(id).map(User::withoutPasswordHash);
         }
         Optional<User> cached = found.get(0).hasValue() ? decode(found.get(0).getValue()) : Optional.empty();
@@ -77,34 +74,33 @@ public final class RedisUserCache implements UserCache {
         misses.increment();
         String version = found.get(1).hasValue() ? new String(found.get(1).getValue(), StandardCharsets.UTF_8) : "0";
         Optional<User> loaded = load.apply(id).map(User::withoutPasswordHash);
-        loaded.ifPresent(user -> {
-            try {
-                redis.connection().sync().eval(STORE_IF_VERSION_UNCHANGED, ScriptOutputType.INTEGER,
-                                               new byte[][] {valueKey, versionKey}, bytes(version), encode(user),
-                                               bytes(Long.toString(ttl.toMillis())));
-            } catch (RuntimeException e) {
-                failed("store", e);
-            }
-        });
+        loaded.ifPresent(user -> redis.call(
+                connection -> connection.sync().eval(STORE_IF_VERSION_UNCHANGED, ScriptOutputType.INTEGER,
+                                                     new byte[][] {valueKey, versionKey}, bytes(version), encode(user),
+                                                     bytes(Long.toString(ttl.toMillis()))),
+                () -> {
+                    errors.increment();
+                    return null;
+                }));
         return loaded;
     }
 
     @Override
     public void invalidate(UUID id) {
-        try {
-            redis.connection().sync().eval(BUMP_VERSION_AND_DELETE, ScriptOutputType.INTEGER,
-                                           new byte[][] {key(id, ""), key(id, ":v")},
-                                           bytes(Long.toString(versionTtl.toMillis())));
-        } catch (RuntimeException e) {
-            failed("invalidate", e);
-            LOGGER.log(Level.WARNING, "Could not invalidate cached user " + id + ": other instances may use the old "
-                                      + "entry for up to " + ttl.toSeconds() + " s");
-        }
+        redis.call(connection -> connection.sync().eval(BUMP_VERSION_AND_DELETE, ScriptOutputType.INTEGER,
+                                                        new byte[][] {key(id, ""), key(id, ":v")},
+                                                        bytes(Long.toString(versionTtl.toMillis()))),
+                   () -> {
+                       errors.increment();
+                       LOGGER.log(Level.WARNING, "Could not invalidate cached user " + id + ": other instances may use "
+                                                 + "the old entry for up to " + ttl.toSeconds() + " s");
+                       return null;
+                   });
     }
 
     @Override
     public String store() {
-        return degraded ? "database (redis unreachable)" : "redis";
+        return redis.degraded() ? "database (redis unreachable)" : "redis";
     }
 
     @Override
@@ -120,22 +116,6 @@ public final class RedisUserCache implements UserCache {
     /** Redis commands of the cache that failed. */
     public long errors() {
         return errors.sum();
-    }
-
-    private void failed(String what, RuntimeException e) {
-        errors.increment();
-        if (!degraded) {
-            degraded = true;
-            LOGGER.log(Level.WARNING, "User cache: Redis " + what + " failed (" + e.getClass().getSimpleName() + ": "
-                                      + e.getMessage() + "); reading users from the database until it answers");
-        }
-    }
-
-    private void recovered() {
-        if (degraded) {
-            degraded = false;
-            LOGGER.log(Level.WARNING, "User cache: Redis answers again");
-        }
     }
 
     private byte[] key(UUID id, String suffix) {

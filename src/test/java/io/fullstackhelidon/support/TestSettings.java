@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.fullstackhelidon.config.AppConfig;
+import io.fullstackhelidon.config.RedisSettings;
 import io.fullstackhelidon.config.Settings;
 
 import io.helidon.config.Config;
@@ -54,10 +55,21 @@ public final class TestSettings {
 
     /** The argon2id cost of production ({@code application.yaml}), for the tests about hashing itself. */
     public static Settings.PasswordHashSettings productionPasswordHash() {
-        Map<String, String> required = Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
-                                              "first-superuser.email", SUPERUSER_EMAIL,
-                                              "first-superuser.password", SUPERUSER_PASSWORD);
-        return Settings.from(AppConfig.of(required, Map.of())).security().passwordHash();
+        return defaults(Map.of()).security().passwordHash();
+    }
+
+    /** The Redis settings of {@code application.yaml}, with this key prefix. */
+    public static RedisSettings redis(String prefix) {
+        return defaults(Map.of("redis.prefix", prefix)).redis();
+    }
+
+    /** The defaults of {@code application.yaml} with the required values set and {@code overrides} applied. */
+    private static Settings defaults(Map<String, String> overrides) {
+        Map<String, String> entries = new HashMap<>(Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
+                                                           "first-superuser.email", SUPERUSER_EMAIL,
+                                                           "first-superuser.password", SUPERUSER_PASSWORD));
+        entries.putAll(overrides);
+        return Settings.from(AppConfig.of(entries, Map.of()));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.fullstackhelidon.redis.Redis;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestRedis;
+import io.fullstackhelidon.support.TestSettings;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class RedisUserCacheTest extends UserCacheContract {
 
     @Override
     UserCache cache() {
-        Redis redis = new Redis(url, prefix);
+        Redis redis = new Redis(url, TestSettings.redis(prefix));
         connections.add(redis);
         return new RedisUserCache(redis, Duration.ofMinutes(1));
     }
@@ -52,7 +53,7 @@ class RedisUserCacheTest extends UserCacheContract {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        Redis unreachable = new Redis("redis://127.0.0.1:" + closedPort, prefix);
+        Redis unreachable = new Redis("redis://127.0.0.1:" + closedPort, TestSettings.redis(prefix));
         connections.add(unreachable);
         RedisUserCache cache = new RedisUserCache(unreachable, Duration.ofMinutes(1));
         User stored = user(true);
@@ -65,5 +66,37 @@ class RedisUserCacheTest extends UserCacheContract {
         assertThat(loader.calls()).isEqualTo(2);
         assertThat(cache.store()).isEqualTo("database (redis unreachable)");
         assertThat(cache.errors()).isEqualTo(3);
+    }
+
+    @Test
+    void aBlackHoledRedisIsLeftAloneAfterTheFirstFailures() throws Exception {
+        try (ServerSocket blackHole = new ServerSocket(0)) {
+            List<java.net.Socket> accepted = new ArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                while (!blackHole.isClosed()) {
+                    try {
+                        accepted.add(blackHole.accept()); // and never answer
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            Redis silent = new Redis("redis://127.0.0.1:" + blackHole.getLocalPort(), TestSettings.redis(prefix));
+            connections.add(silent);
+            RedisUserCache cache = new RedisUserCache(silent, Duration.ofMinutes(1));
+            User stored = user(true);
+            CountingLoader loader = new CountingLoader(stored);
+            for (int i = 0; i < 10; i++) {
+                assertThat(cache.get(stored.id(), loader)).contains(stored.withoutPasswordHash());
+            }
+
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                assertThat(cache.get(stored.id(), loader)).contains(stored.withoutPasswordHash());
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a call once Redis is known to fail")
+                        .isLessThan(silent.timeout());
+            }
+            assertThat(cache.store()).isEqualTo("database (redis unreachable)");
+        }
     }
 }
