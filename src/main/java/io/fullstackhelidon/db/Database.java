@@ -2,14 +2,8 @@ package io.fullstackhelidon.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -26,7 +20,7 @@ import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 /**
  * The database the service owns: migrated to the current schema, then reached through a HikariCP pool wrapped in a
  * Helidon DbClient. The pool is built here (not from DbClient configuration) so that its statistics reach the
- * metrics and readiness can ping it.
+ * metrics and every borrower queues at the fair gate.
  */
 public final class Database implements AutoCloseable {
 
@@ -84,37 +78,6 @@ public final class Database implements AutoCloseable {
 
     public DatabaseSettings settings() {
         return settings;
-    }
-
-    /**
-     * Whether a pooled connection answers {@code SELECT 1} within {@code timeout}; the reason when not.
-     *
-     * @return empty when the database is reachable, else what went wrong
-     */
-    public Optional<String> ping(Duration timeout) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        // a thread of its own, so that a hung connection cannot hold the caller past the timeout
-        Thread.ofVirtual().name("database-ping").start(() -> {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-                statement.execute("SELECT 1");
-                answer.complete(null);
-            } catch (SQLException | RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        try {
-            answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Optional.empty();
-        } catch (TimeoutException e) {
-            return Optional.of("no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
     }
 
     @Override

@@ -1,23 +1,31 @@
 package io.fullstackhelidon.observability;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 
-import io.fullstackhelidon.db.Database;
-
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.health.DbClientHealthCheck;
+import io.helidon.faulttolerance.Timeout;
+import io.helidon.faulttolerance.TimeoutException;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
-/** Readiness of the database: a real {@code SELECT 1} through the pool, bounded by a short timeout. */
+/**
+ * Readiness of the database: DbClient's health check ({@code SELECT 1} through DbClient, so through the pool and its
+ * fair gate like any request) bounded by a fault-tolerance time-out, as DbClient's check in Helidon 4.1.7 keeps its
+ * configured time-out without applying it. A probe never waits longer than the time-out.
+ */
 public final class DatabaseReadiness implements HealthCheck {
 
-    private final Database database;
-    private final Duration timeout;
+    private final HealthCheck selectOne;
+    private final Timeout timeout;
+    private final Duration limit;
 
-    public DatabaseReadiness(Database database, Duration timeout) {
-        this.database = database;
-        this.timeout = timeout;
+    public DatabaseReadiness(DbClient client, Duration limit) {
+        this.selectOne = DbClientHealthCheck.builder(client).query().statement("SELECT 1").build();
+        this.timeout = Timeout.builder().timeout(limit).build();
+        this.limit = limit;
     }
 
     @Override
@@ -32,9 +40,21 @@ public final class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<String> problem = database.ping(timeout);
-        HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(problem.isEmpty());
-        problem.ifPresent(reason -> response.detail("error", reason));
-        return response.build();
+        HealthCheckResponse answer;
+        try {
+            answer = timeout.invoke(selectOne::call);
+        } catch (TimeoutException e) {
+            return down("no answer within " + limit.toMillis() + " ms");
+        }
+        if (answer.status() == HealthCheckResponse.Status.UP) {
+            return answer;
+        }
+        Map<String, Object> details = answer.details();
+        String type = String.valueOf(details.get("ErrorClass"));
+        return down(type.substring(type.lastIndexOf('.') + 1) + ": " + details.get("ErrorMessage"));
+    }
+
+    private static HealthCheckResponse down(String error) {
+        return HealthCheckResponse.builder().status(false).detail("error", error).build();
     }
 }
