@@ -36,14 +36,14 @@ final class ApiRouting implements HttpFeature {
     private final Runnable afterStop;
     private final Json json = new Json();
 
-    ApiRouting(Settings settings, List<Endpoint<?, ?>> endpoints, RateLimiter rateLimiter, ClientAddress clients,
-               OwnedMeters meters, Runnable afterStop) {
-        this.settings = settings;
-        this.endpoints = endpoints;
-        this.rateLimiter = rateLimiter;
-        this.clients = clients;
-        this.meters = meters;
-        this.afterStop = afterStop;
+    /** The routing of {@code app}; stopping the server closes it. */
+    ApiRouting(App app) {
+        this.settings = app.settings();
+        this.endpoints = app.endpoints();
+        this.rateLimiter = app.rateLimiter();
+        this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
+        this.meters = app.meters();
+        this.afterStop = app::close;
     }
 
     @Override

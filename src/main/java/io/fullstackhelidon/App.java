@@ -22,10 +22,8 @@ import io.fullstackhelidon.mail.EmailTemplates;
 import io.fullstackhelidon.mail.Mailer;
 import io.fullstackhelidon.mail.QueuedMailer;
 import io.fullstackhelidon.observability.AppMetrics;
-import io.fullstackhelidon.observability.DatabaseReadiness;
 import io.fullstackhelidon.observability.OwnedMeters;
 import io.fullstackhelidon.observability.PoolMetrics;
-import io.fullstackhelidon.observability.RedisReadiness;
 import io.fullstackhelidon.observability.VirtualThreadMetrics;
 import io.fullstackhelidon.privateapi.PrivateApi;
 import io.fullstackhelidon.ratelimit.LocalRateLimiter;
@@ -45,18 +43,16 @@ import io.fullstackhelidon.users.UserService;
 import io.fullstackhelidon.users.UsersApi;
 import io.fullstackhelidon.utils.UtilsApi;
 import io.fullstackhelidon.web.ApiService;
-import io.fullstackhelidon.web.ClientAddress;
 import io.fullstackhelidon.web.Endpoint;
 
-import io.helidon.health.HealthCheck;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
 
 /**
  * The composition root: builds every component by constructor from the settings, once, and nothing else does wiring.
  * Creating it checks secrets, migrates the database, creates the first superuser and starts the job queue; closing it
- * lets running jobs finish and closes Redis and the database pool. Its HTTP side is {@link #routing()}; the server
- * around it is {@link Lifecycle}'s.
+ * lets running jobs finish and closes Redis and the database pool. The server around it, its routing and its health
+ * checks are {@link Lifecycle}'s.
  */
 public final class App implements AutoCloseable {
 
@@ -71,7 +67,6 @@ public final class App implements AutoCloseable {
     private final UserCache userCache;
     private final VirtualThreadMetrics virtualThreads;
     private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
-    private final ApiRouting routing;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -84,8 +79,8 @@ public final class App implements AutoCloseable {
                                                      List.of(emailDelivery.task()));
         Mailer mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);
-        this.rateLimiter = rateLimiter();
-        this.userCache = userCache(settings.cache());
+        this.rateLimiter = sharedOrLocalRateLimiter();
+        this.userCache = sharedOrLocalUserCache(settings.cache());
         this.virtualThreads = new VirtualThreadMetrics(ownedMeters, settings.operations().pinnedThreshold());
         try {
             AppMetrics metrics = new AppMetrics(ownedMeters);
@@ -113,9 +108,6 @@ public final class App implements AutoCloseable {
                 apis.add(new PrivateApi(users));
             }
             apis.forEach(api -> endpoints.addAll(api.endpoints()));
-            this.routing = new ApiRouting(settings, endpoints, rateLimiter,
-                                          new ClientAddress(settings.rateLimits().trustedProxies()), ownedMeters,
-                                          this::close);
             users.ensureSuperuser(settings.firstSuperuser());
             if (jobs != null) {
                 jobs.start();
@@ -152,19 +144,19 @@ public final class App implements AutoCloseable {
         return List.copyOf(endpoints);
     }
 
-    /** The API's routing: filters, endpoints, documentation, error mapping. Stopping it closes this application. */
-    ApiRouting routing() {
-        return routing;
+    /** Where the rate-limit buckets live. */
+    RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
-    /** The readiness checks of the application's dependencies: the database, and Redis when configured. */
-    List<HealthCheck> readinessChecks() {
-        List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new DatabaseReadiness(database.client(), settings.operations().readinessTimeout()));
-        if (rateLimiter instanceof RedisRateLimiter shared) {
-            checks.add(new RedisReadiness(shared, userCache::store));
-        }
-        return checks;
+    /** Where the current users are cached. */
+    UserCache userCache() {
+        return userCache;
+    }
+
+    /** The meters bound to this application, removed when it closes. */
+    OwnedMeters meters() {
+        return ownedMeters;
     }
 
     /** Lets running jobs finish (queued ones stay in the database), then closes Redis and the database pool. */
@@ -185,7 +177,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */
-    private RateLimiter rateLimiter() {
+    private RateLimiter sharedOrLocalRateLimiter() {
         if (redis == null) {
             return new LocalRateLimiter(settings.rateLimits().longestPeriod());
         }
@@ -196,7 +188,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Users in Redis when {@code REDIS_URL} is set, so that every instance sees every write; in this process else. */
-    private UserCache userCache(CacheSettings cache) {
+    private UserCache sharedOrLocalUserCache(CacheSettings cache) {
         if (!cache.enabled()) {
             return UserCache.none();
         }

@@ -4,8 +4,11 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 
+import io.fullstackhelidon.observability.DatabaseReadiness;
 import io.fullstackhelidon.observability.ErrorTracking;
+import io.fullstackhelidon.observability.RedisReadiness;
 import io.fullstackhelidon.observability.TrafficGate;
+import io.fullstackhelidon.ratelimit.RedisRateLimiter;
 import io.fullstackhelidon.web.JsonDirectHandler;
 
 import io.helidon.webserver.WebServer;
@@ -38,8 +41,12 @@ public final class Lifecycle {
         HealthObserverConfig.Builder health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)
-                .addCheck(trafficGate);
-        app.readinessChecks().forEach(health::addCheck);
+                .addCheck(trafficGate)
+                .addCheck(new DatabaseReadiness(app.database().client(),
+                                                app.settings().operations().readinessTimeout()));
+        if (app.rateLimiter() instanceof RedisRateLimiter shared) {
+            health.addCheck(new RedisReadiness(shared, app.userCache()::store));
+        }
         ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.builder().endpoint("/metrics").build());
@@ -47,7 +54,7 @@ public final class Lifecycle {
             server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
             observe.sockets(List.of(MANAGEMENT_SOCKET));
         });
-        server.routing(routing -> routing.addFeature(app.routing()))
+        server.routing(routing -> routing.addFeature(new ApiRouting(app)))
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
     }
