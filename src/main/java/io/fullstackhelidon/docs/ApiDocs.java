@@ -104,7 +104,7 @@ public final class ApiDocs {
         }
         Map<String, Object> paths = new LinkedHashMap<>();
         written.forEach((path, operations) -> {
-            if (settings.development() || !path.contains("/private/")) {
+            if (published(path, settings.development())) {
                 paths.put(settings.apiPrefix() + path.substring(WRITTEN_PREFIX.length()), operations);
             }
         });
@@ -121,11 +121,16 @@ public final class ApiDocs {
     private static Set<String> operations(Map<String, Object> paths, boolean development) {
         Set<String> operations = new HashSet<>();
         paths.forEach((path, methods) -> {
-            if (development || !path.contains("/private/")) {
+            if (published(path, development)) {
                 ((Map<String, Object>) methods).keySet().forEach(method -> operations.add(path + " " + method));
             }
         });
         return operations;
+    }
+
+    /** Whether a path of the file is in this deployment's document: the private route only in development. */
+    private static boolean published(String path, boolean development) {
+        return development || !path.contains("/private/");
     }
 
     /** The written operation with who may call, the parameters and the body of the declaration, before its answers. */

@@ -20,7 +20,7 @@ import io.helidon.webserver.http.ServerRequest;
 public final class Parameter<T> {
 
     /** Where the parameter is. */
-    public enum In { PATH, QUERY }
+    private enum In { PATH, QUERY }
 
     @FunctionalInterface
     private interface Parser<T> {
@@ -68,10 +68,6 @@ public final class Parameter<T> {
 
     public String name() {
         return name;
-    }
-
-    public In in() {
-        return in;
     }
 
     /** The value in {@code request}; {@code null} with the issue recorded when it is not valid. */
