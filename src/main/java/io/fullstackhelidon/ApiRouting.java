@@ -13,6 +13,7 @@ import io.fullstackhelidon.web.ClientAddress;
 import io.fullstackhelidon.web.CorsFilter;
 import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.ErrorMapping;
+import io.fullstackhelidon.web.Fallback;
 import io.fullstackhelidon.web.Json;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.SecurityHeaders;
@@ -23,8 +24,9 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, security headers,
- * CORS, rate limits; Helidon Security's context filter runs before them all), then the declared endpoints under the API prefix, the documentation, the router's
- * own answers (405, 307, 404), and the one error mapping.
+ * CORS, rate limits; Helidon Security's context filter runs before them all), then the declared endpoints under the
+ * API prefix, the documentation, the router's own answers (405, 307, the built frontend, 404), and the one error
+ * mapping.
  */
 final class ApiRouting implements HttpFeature {
 
@@ -33,6 +35,7 @@ final class ApiRouting implements HttpFeature {
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final OwnedMeters meters;
+    private final Fallback frontend;
     private final Runnable afterStop;
     private final Json json = new Json();
 
@@ -43,6 +46,7 @@ final class ApiRouting implements HttpFeature {
         this.rateLimiter = app.rateLimiter();
         this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
         this.meters = app.meters();
+        this.frontend = app.frontend();
         this.afterStop = app::close;
     }
 
@@ -56,7 +60,7 @@ final class ApiRouting implements HttpFeature {
             routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
                                                   json, meters.registry()));
         }
-        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, json);
+        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, frontend, json);
         catalog.register(routing);
         new ApiDocs(settings, endpoints, json).register(routing, settings.apiPrefix());
         routing.any(catalog);

@@ -1,14 +1,19 @@
 package io.fullstackhelidon;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.fullstackhelidon.config.CacheSettings;
+import io.fullstackhelidon.config.ConfigurationException;
 import io.fullstackhelidon.config.SecretCheck;
 import io.fullstackhelidon.config.Settings;
 import io.fullstackhelidon.db.Database;
+import io.fullstackhelidon.frontend.FrontendFiles;
 import io.fullstackhelidon.items.ItemRepository;
 import io.fullstackhelidon.items.ItemService;
 import io.fullstackhelidon.items.ItemsApi;
@@ -44,6 +49,7 @@ import io.fullstackhelidon.users.UsersApi;
 import io.fullstackhelidon.utils.UtilsApi;
 import io.fullstackhelidon.web.ApiService;
 import io.fullstackhelidon.web.Endpoint;
+import io.fullstackhelidon.web.Fallback;
 
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
@@ -67,10 +73,12 @@ public final class App implements AutoCloseable {
     private final UserCache userCache;
     private final VirtualThreadMetrics virtualThreads;
     private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
+    private final Fallback frontend;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
+        this.frontend = frontend(settings);
         this.database = Database.open(settings.database(), new PoolMetrics(ownedMeters));
         EmailDelivery emailDelivery = settings.mail().enabled() ? new EmailDelivery(settings.mail(), settings.jobs())
                                                                 : null;
@@ -144,6 +152,11 @@ public final class App implements AutoCloseable {
         return List.copyOf(endpoints);
     }
 
+    /** The built frontend, or nothing, for requests outside the API that no route took. */
+    Fallback frontend() {
+        return frontend;
+    }
+
     /** Where the rate-limit buckets live. */
     RateLimiter rateLimiter() {
         return rateLimiter;
@@ -174,6 +187,26 @@ public final class App implements AutoCloseable {
         database.close();
         virtualThreads.close();
         ownedMeters.close();
+    }
+
+    /**
+     * The build {@code FRONTEND_DIR} names. Set but missing (no {@code index.html} there), the service refuses to
+     * start, naming the path; in development it warns and serves the API alone.
+     */
+    private static Fallback frontend(Settings settings) {
+        Optional<Path> dir = settings.frontend().dir();
+        if (dir.isEmpty()) {
+            return Fallback.NONE;
+        }
+        if (Files.isRegularFile(dir.get().resolve("index.html"))) {
+            return new FrontendFiles(dir.get());
+        }
+        String problem = "FRONTEND_DIR is set, but " + dir.get() + " holds no built frontend (no index.html)";
+        if (!settings.development()) {
+            throw new ConfigurationException(problem);
+        }
+        LOGGER.log(Level.WARNING, problem + ": serving the API alone");
+        return Fallback.NONE;
     }
 
     /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */

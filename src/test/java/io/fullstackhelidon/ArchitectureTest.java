@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String ROOT = "io.fullstackhelidon";
-    static final List<String> FEATURES = List.of("users", "items", "login", "utils", "privateapi");
+    static final List<String> FEATURES = List.of("users", "items", "login", "utils", "privateapi", "frontend");
     static final List<String> PLATFORM = List.of("config", "db", "docs", "domain", "jobs", "mail", "observability",
                                                  "ratelimit", "redis", "security", "web", "web.validation");
 

@@ -1,5 +1,6 @@
 package io.fullstackhelidon.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import io.helidon.config.Config;
  * @param operations     logging, error tracking, shutdown and health timing
  * @param rateLimits     rate limits and where their counters live
  * @param http           response headers and the management port
+ * @param frontend       the built frontend served beside the API
  */
 public record Settings(String projectName,
                        boolean development,
@@ -41,7 +43,8 @@ public record Settings(String projectName,
                        RateLimitSettings rateLimits,
                        RedisSettings redis,
                        CacheSettings cache,
-                       HttpSettings http) {
+                       HttpSettings http,
+                       FrontendSettings frontend) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -58,6 +61,7 @@ public record Settings(String projectName,
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(frontend, "frontend");
     }
 
     /**
@@ -200,7 +204,8 @@ public record Settings(String projectName,
                                   number(config, "cache.users.max-entries")),
                 new HttpSettings(flag(config, "security.hsts"),
                                  config.get("management.port").asInt().asOptional(),
-                                 Duration.ofSeconds(number(config, "http.body.timeout.seconds"))));
+                                 Duration.ofSeconds(number(config, "http.body.timeout.seconds"))),
+                new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())));
     }
 
     private static RateLimitSettings rateLimits(Config config) {

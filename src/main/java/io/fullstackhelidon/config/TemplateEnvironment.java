@@ -14,6 +14,7 @@ final class TemplateEnvironment {
             Map.entry("FASTAPI_ENV", "app.environment"),
             Map.entry("API_V1_STR", "app.api-prefix"),
             Map.entry("FRONTEND_HOST", "app.frontend-host"),
+            Map.entry("FRONTEND_DIR", "frontend.dir"),
             Map.entry("BACKEND_CORS_ORIGINS", "app.cors-origins"),
             Map.entry("SECRET_KEY", "security.secret-key"),
             Map.entry("ACCESS_TOKEN_EXPIRE_MINUTES", "security.access-token-expire-minutes"),

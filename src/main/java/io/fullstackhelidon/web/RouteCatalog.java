@@ -19,7 +19,8 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Registers the API's endpoints under the API prefix and so knows every API path; answers requests no route took
  * the way Starlette's router does: 405 with {@code Allow} when the path exists under another method, a 307 to the
- * other slash form when that one exists, otherwise 404.
+ * other slash form when that one exists, otherwise the {@link Fallback} (the built frontend) outside the API and the
+ * service's own pages, and 404.
  */
 public final class RouteCatalog implements Handler {
 
@@ -29,11 +30,13 @@ public final class RouteCatalog implements Handler {
     private final String prefix;
     private final List<Endpoint<?, ?>> endpoints;
     private final List<KnownRoute> routes = new ArrayList<>();
+    private final Fallback fallback;
     private final Json json;
 
-    public RouteCatalog(String prefix, List<Endpoint<?, ?>> endpoints, Json json) {
+    public RouteCatalog(String prefix, List<Endpoint<?, ?>> endpoints, Fallback fallback, Json json) {
         this.prefix = prefix;
         this.endpoints = List.copyOf(endpoints);
+        this.fallback = fallback;
         this.json = json;
         for (Endpoint<?, ?> endpoint : endpoints) {
             routes.add(new KnownRoute(endpoint.method(), PathMatchers.create(prefix + endpoint.path())));
@@ -64,12 +67,12 @@ public final class RouteCatalog implements Handler {
         if (!path.equals("/")) {
             String otherForm = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
             if (firstMatching(otherForm).isPresent()) {
-                String query = request.query().rawValue();
-                response.status(Status.TEMPORARY_REDIRECT_307)
-                        .header(HeaderNames.LOCATION, origin(request) + otherForm + (query.isEmpty() ? "" : "?" + query))
-                        .send();
+                Redirect.temporary(request, response, otherForm);
                 return;
             }
+        }
+        if (!reserved(path) && fallback.answer(request, response)) {
+            return;
         }
         json.send(response, Status.NOT_FOUND_404, new ErrorBody("Not Found"));
     }
@@ -79,12 +82,13 @@ public final class RouteCatalog implements Handler {
         return routes.stream().filter(route -> route.matcher().match(path).accepted()).findFirst();
     }
 
-    private static String origin(ServerRequest request) {
-        String scheme = request.isSecure() ? "https" : "http";
-        String authority = request.authority();
-        if (authority == null || authority.isBlank()) {
-            authority = request.localPeer().host() + ":" + request.localPeer().port();
+    /** The API and the service's own pages keep their 404 whatever the fallback would answer. */
+    private boolean reserved(String path) {
+        for (String owned : new String[] {prefix, "/docs", "/health", "/metrics"}) {
+            if (path.equals(owned) || path.startsWith(owned + "/")) {
+                return true;
+            }
         }
-        return scheme + "://" + authority;
+        return false;
     }
 }

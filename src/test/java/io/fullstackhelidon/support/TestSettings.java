@@ -63,6 +63,14 @@ public final class TestSettings {
         return defaults(Map.of("redis.prefix", prefix)).redis();
     }
 
+    /** The settings a service would read from these environment variables (and the required values). */
+    public static Settings fromEnvironment(Map<String, String> variables) {
+        Map<String, String> required = Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
+                                              "first-superuser.email", SUPERUSER_EMAIL,
+                                              "first-superuser.password", SUPERUSER_PASSWORD);
+        return Settings.from(AppConfig.of(required, variables));
+    }
+
     /** The defaults of {@code application.yaml} with the required values set and {@code overrides} applied. */
     private static Settings defaults(Map<String, String> overrides) {
         Map<String, String> entries = new HashMap<>(Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
