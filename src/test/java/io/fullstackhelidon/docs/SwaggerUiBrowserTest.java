@@ -1,10 +1,10 @@
 package io.fullstackhelidon.docs;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.fullstackhelidon.support.HeadlessChromium;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestServer;
 import io.fullstackhelidon.support.TestSettings;
@@ -20,26 +20,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Swagger UI in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}): open {@code /docs},
- * authorize with the OAuth2 password flow against the login endpoint, and run {@code GET /users/me}. Skipped, with
- * the reason, where the browser is not installed; CI installs it and fails on any skip.
+ * authorize with the OAuth2 password flow against the login endpoint, and run {@code GET /users/me}
+ * ({@link HeadlessChromium}).
  */
 @Slow
 @ServerTest
 class SwaggerUiBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final URI server;
     private WebDriver browser;
@@ -55,19 +48,7 @@ class SwaggerUiBrowserTest {
 
     @BeforeEach
     void startBrowser(@TempDir Path profile) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                   "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                              "--disable-dev-shm-usage", "--window-size=1400,2000",
-                              "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterEach
