@@ -1,5 +1,6 @@
 package io.fullstackhelidon.frontend;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +12,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import io.fullstackhelidon.web.Fallback;
 import io.fullstackhelidon.web.Redirect;
@@ -34,7 +40,9 @@ import io.helidon.webserver.http.ServerResponse;
  * with their type, length, {@code ETag} and {@code Last-Modified} (304 to conditional requests), a directory's
  * {@code index.html} at its path with a slash (a redirect without it), {@code 404.html} for missing paths when the
  * build has one, else {@code index.html} for a browser's navigation (deep links load the app), else the API's 404.
- * Only GET and HEAD read files; never a path outside the directory, through a symbolic link, or a listing.
+ * Text, scripts and JSON go out gzip-compressed to clients that accept it (Helidon's gzip encoder is not served at
+ * 4.1.7), each file compressed once. Only GET and HEAD read files; never a path outside the directory, through a
+ * symbolic link, or a listing.
  */
 public final class FrontendFiles implements Fallback {
 
@@ -47,7 +55,11 @@ public final class FrontendFiles implements Fallback {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
                                                                                   Locale.US);
 
+    /** Below this, gzip's own header outweighs what it saves. */
+    private static final int MIN_COMPRESSED_SIZE = 256;
+
     private final Path root;
+    private final Map<Path, Compressed> compressedFiles = new ConcurrentHashMap<>();
 
     public FrontendFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -118,35 +130,88 @@ public final class FrontendFiles implements Fallback {
                 ? Optional.of(target) : Optional.empty();
     }
 
-    private static boolean send(ServerRequest request, ServerResponse response, Path file, Status status,
-                                String cacheControl) {
+    private boolean send(ServerRequest request, ServerResponse response, Path file, Status status,
+                         String cacheControl) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String etag = "\"" + Long.toHexString(modified.getEpochSecond()) + "-" + Long.toHexString(attributes.size())
-                      + "\"";
+        Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+        String version = Long.toHexString(modified.getEpochSecond()) + "-" + Long.toHexString(attributes.size());
+        MediaType type = mediaType(file);
+        boolean compressible = compressible(type) && attributes.size() >= MIN_COMPRESSED_SIZE;
+        boolean compressed = compressible && acceptsGzip(request);
+        // each representation has a tag of its own, so that a cache never takes one for the other
+        String etag = "\"" + version + (compressed ? "-gzip" : "") + "\"";
         response.header(HeaderNames.ETAG, etag)
                 .header(HeaderNames.LAST_MODIFIED, HTTP_DATE.format(modified.atZone(ZoneOffset.UTC)))
                 .header(HeaderNames.CACHE_CONTROL, cacheControl);
+        if (compressible) {
+            response.header(HeaderNames.VARY, "Accept-Encoding");
+        }
         if (status == Status.OK_200 && notModified(request, etag, modified)) {
             response.status(Status.NOT_MODIFIED_304).send();
             return true;
         }
-        response.status(status).header(HeaderNames.CONTENT_TYPE, contentType(file));
-        if (request.prologue().method() == Method.HEAD) {
-            response.header(HeaderNames.CONTENT_LENGTH, Long.toString(attributes.size())).send();
-            return true;
+        byte[] body = compressed ? gzipped(file, version) : read(file);
+        response.status(status).header(HeaderNames.CONTENT_TYPE, contentType(type));
+        if (compressed) {
+            response.header(HeaderNames.CONTENT_ENCODING, "gzip");
         }
-        try {
-            response.send(Files.readAllBytes(file));
+        if (request.prologue().method() == Method.HEAD) {
+            response.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length)).send();
+        } else {
+            response.send(body);
+        }
+        return true;
+    }
+
+    /** The gzip form of a file, made once per version of it (a build holds a bounded number of files). */
+    private byte[] gzipped(Path file, String version) {
+        return compressedFiles.compute(file, (path, known) -> known != null && known.version().equals(version)
+                ? known : new Compressed(version, gzip(read(path)))).bytes();
+    }
+
+    /**
+     * A file compressed once.
+     *
+     * @param version the file's modification time and size when it was compressed
+     * @param bytes   its gzip form
+     */
+    private record Compressed(String version, byte[] bytes) {
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(plain.length / 3 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return true;
+        return compressed.toByteArray();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code Accept-Encoding} takes gzip ({@code gzip} or {@code *} with a non-zero weight). */
+    private static boolean acceptsGzip(ServerRequest request) {
+        return request.headers().all(HeaderNames.ACCEPT_ENCODING, List::of).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(coding -> {
+                    String[] parts = coding.split(";");
+                    String name = parts[0].strip();
+                    boolean refused = parts.length > 1 && parts[1].strip().matches("q=0(\\.0{0,3})?");
+                    return (name.equals("gzip") || name.equals("*")) && !refused;
+                });
     }
 
     private static boolean notModified(ServerRequest request, String etag, Instant modified) {
@@ -174,10 +239,18 @@ public final class FrontendFiles implements Fallback {
                 .anyMatch(type -> type.equals(MediaTypes.TEXT_HTML) || type.equals(MediaTypes.APPLICATION_XHTML_XML));
     }
 
-    private static String contentType(Path file) {
-        MediaType type = MediaTypes.detectType(file.getFileName().toString()).orElse(MediaTypes.APPLICATION_OCTET_STREAM);
-        boolean text = type.type().equals("text") || type.subtype().equals("javascript") || type.subtype().equals("json")
-                       || type.subtype().endsWith("+xml") || type.subtype().equals("xml");
-        return text ? HttpMediaType.create(type).withCharset("utf-8").text() : type.text();
+    private static MediaType mediaType(Path file) {
+        return MediaTypes.detectType(file.getFileName().toString()).orElse(MediaTypes.APPLICATION_OCTET_STREAM);
+    }
+
+    /** Text types say their charset, as Starlette's do. */
+    private static String contentType(MediaType type) {
+        return compressible(type) ? HttpMediaType.create(type).withCharset("utf-8").text() : type.text();
+    }
+
+    /** Text, scripts, JSON, XML and SVG shrink; images, fonts and archives are compressed already. */
+    private static boolean compressible(MediaType type) {
+        return type.type().equals("text") || type.subtype().equals("javascript") || type.subtype().equals("json")
+               || type.subtype().endsWith("+xml") || type.subtype().equals("xml");
     }
 }

@@ -1,5 +1,6 @@
 package io.fullstackhelidon.frontend;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +8,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestServer;
@@ -78,6 +81,28 @@ class FrontendFilesTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(script.header("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void textGoesOutCompressedToClientsThatTakeGzip() throws IOException {
+        byte[] plain = Files.readAllBytes(build.resolve("assets/app-C0ffee42.css"));
+        String request = "GET /assets/app-C0ffee42.css HTTP/1.1\r\nHost: localhost\r\n";
+
+        byte[] gzipped = rawBytes(request + "Accept-Encoding: br, gzip;q=0.8\r\n\r\n");
+        String head = head(gzipped);
+        assertThat(head).contains("\r\nContent-Encoding: gzip\r\n").contains("\r\nVary: Accept-Encoding\r\n")
+                .contains("-gzip\"\r\n");
+        byte[] body = Arrays.copyOfRange(gzipped, head.length(), gzipped.length);
+        assertThat(body.length).isLessThan(plain.length / 2);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes())
+                .isEqualTo(plain);
+
+        String identity = head(rawBytes(request + "Accept-Encoding: gzip;q=0, identity\r\n\r\n"));
+        assertThat(identity).doesNotContain("Content-Encoding").contains("\r\nContent-Length: " + plain.length + "\r\n")
+                .contains("\r\nVary: Accept-Encoding\r\n").doesNotContain("-gzip\"");
+        assertThat(head(rawBytes("GET /assets/index-Bq3xYz09.js HTTP/1.1\r\nHost: localhost\r\n"
+                                 + "Accept-Encoding: gzip\r\n\r\n")))
+                .as("a file too small to gain").doesNotContain("Content-Encoding");
     }
 
     @Test
@@ -190,8 +215,17 @@ class FrontendFilesTest {
         }
     }
 
-    /** Sends {@code request} as written (no client normalises its path) and reads one answer: head and body. */
     private String raw(String request) throws IOException {
+        return new String(rawBytes(request), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String head(byte[] answer) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        return text.substring(0, text.indexOf("\r\n\r\n") + 4);
+    }
+
+    /** Sends {@code request} as written (no client normalises its path) and reads one answer: head and body. */
+    private byte[] rawBytes(String request) throws IOException {
         try (Socket socket = new Socket("localhost", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -209,8 +243,11 @@ class FrontendFilesTest {
             Matcher length = Pattern.compile("(?i)\r\ncontent-length: (\\d+)\r\n")
                     .matcher(head);
             boolean body = length.find() && !request.startsWith("HEAD ");
-            return head + (body ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8)
-                                : "");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] bodyBytes = body ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            byte[] answer = Arrays.copyOf(headBytes, headBytes.length + bodyBytes.length);
+            System.arraycopy(bodyBytes, 0, answer, headBytes.length, bodyBytes.length);
+            return answer;
         }
     }
 }
