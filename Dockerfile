@@ -3,7 +3,23 @@
 # modules the service uses, the application, and a JDK AOT cache recorded by a training run) on a slim base.
 #   docker build -t full-stack-helidon .
 #   docker run -p 8000:8000 -e SECRET_KEY=... -e DATABASE_URL=postgresql://... full-stack-helidon
+# With a frontend built into the image and served by the service (one origin), e.g. the template's React app:
+#   docker build --build-context frontend=../full-stack-fastapi-template/frontend -t full-stack-helidon .
 # The same script runs on a machine without Docker (CI does: deploy/image/build.sh, then starts target/image).
+
+# ---- frontend (optional): the sources of a Vite app, as a build context of their own. Without one, this empty stage
+# stands in and the image serves the API alone.
+FROM scratch AS frontend
+
+FROM node:20-slim AS frontend-build
+WORKDIR /frontend
+COPY --from=frontend / ./
+# an empty VITE_API_URL: the app calls the origin that served it, the service itself; the build goes to /dist
+# whatever the app's own Vite configuration names (the template's writes to ../backend/app/frontend)
+RUN mkdir /dist \
+    && if [ -f package.json ]; then \
+         npm install --no-audit --no-fund && VITE_API_URL= npm run build -- --outDir /dist --emptyOutDir; \
+       fi
 
 # ---- build: the Maven wrapper builds the jar; jlink links the runtime; a training run records the AOT cache
 FROM eclipse-temurin:25-jdk AS build
@@ -37,6 +53,8 @@ RUN apt-get update \
     && useradd --system --uid 10001 --gid 10001 --home-dir /srv --shell /usr/sbin/nologin app \
     && mkdir -p /srv && chown app /srv
 COPY --from=build /app /app
+# empty without a frontend context; the launcher serves it (FRONTEND_DIR) when it holds an index.html
+COPY --from=frontend-build /dist /app/frontend
 USER 10001:10001
 # the working directory holds the embedded H2 database (./data) when DATABASE_URL is not set
 WORKDIR /srv

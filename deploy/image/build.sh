@@ -80,6 +80,10 @@ elif [ -f "$HOME_DIR/app/app.jsa" ]; then
 fi
 # glibc's per-thread malloc arenas grow RSS by tens of MB under virtual threads and native argon2; two suffice
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# a frontend built into the image (the Dockerfile's frontend stage) is served, unless FRONTEND_DIR names another
+if [ -z "${FRONTEND_DIR:-}" ] && [ -f "$HOME_DIR/frontend/index.html" ]; then
+  export FRONTEND_DIR="$HOME_DIR/frontend"
+fi
 # The JVM's own warnings go to stderr, so that stdout carries only the service's JSON log lines.
 exec "$HOME_DIR/bin/java" -XX:+UseSerialGC -Xms96m -Xmx96m -Xmn48m -XX:ReservedCodeCacheSize=48m \
   -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=warning:stderr \

@@ -163,6 +163,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void aFrontendIsBuiltIntoTheImageOnlyWhenItsSourcesAreGiven() {
+        String dockerfile = text(Path.of("Dockerfile")).replace("\\\n", " ");
+        assertThat(dockerfile).as("an empty stand-in that a build context of the same name replaces")
+                .contains("FROM scratch AS frontend\n")
+                .contains("COPY --from=frontend / ./")
+                .contains("VITE_API_URL= npm run build -- --outDir /dist")
+                .contains("if [ -f package.json ]");
+        assertThat(dockerfileInstruction("COPY")).isEqualTo("COPY --from=frontend-build /dist /app/frontend");
+
+        String context = String.valueOf(at(service("backend"), "build", "additional_contexts", "frontend"));
+        String byDefault = interpolate(context, Map.of());
+        assertThat(Files.isDirectory(Manifests.ROOT.resolve(byDefault))).as(byDefault).isTrue();
+        assertThat(Manifests.ROOT.resolve(byDefault).resolve("package.json")).doesNotExist();
+        assertThat(interpolate(context, Map.of("FRONTEND_CONTEXT", "../template/frontend")))
+                .isEqualTo("../template/frontend");
+        assertThat(at(service("prestart"), "build")).isEqualTo(at(service("backend"), "build"));
+    }
+
+    @Test
     void everyMountedFileIsInTheRepository() {
         List<String> sources = map(COMPOSE.get("services")).values().stream()
                 .flatMap(service -> list(map(service).getOrDefault("volumes", List.of())).stream())
