@@ -161,7 +161,7 @@ done
 recoveries_received() { grep -c "^b'To: $ADMIN_EMAIL'" "$WORK/smtp.log" || true; }
 for _ in $(seq 1 60); do
   [ "$(recoveries_received)" -ge "$RECOVERIES" ] &&
-    [ "$(psql "$DATABASE_URL" -tAc 'SELECT COUNT(*) FROM scheduled_tasks')" = 0 ] && break
+    [ "$(psql "$DATABASE_URL" -tAc 'SELECT COUNT(*) FROM full_stack_helidon.scheduled_tasks')" = 0 ] && break
   sleep 0.5
 done
 sleep 2 # a duplicate would arrive within this

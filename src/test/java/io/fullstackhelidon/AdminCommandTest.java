@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.db.Migrations;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
@@ -25,8 +26,9 @@ class AdminCommandTest {
         AdminCommand.MIGRATE.run(settings);
         AdminCommand.MIGRATE.run(settings);
 
-        assertThat(TestDatabases.queryLong(database, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("V1, V2, V3, once each").isEqualTo(3);
+        assertThat(TestDatabases.queryLong(database, "SELECT COUNT(*) FROM " + Migrations.SERVICE_SCHEMA
+                                                     + ".flyway_schema_history WHERE success AND version IS NOT NULL"))
+                .as("V1 to V4, once each").isEqualTo(4);
         assertThat(TestDatabases.queryLong(database, "SELECT COUNT(*) FROM \"user\"")).isZero();
     }
 

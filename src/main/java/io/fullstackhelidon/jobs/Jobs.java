@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.fullstackhelidon.config.JobSettings;
+import io.fullstackhelidon.db.Migrations;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -16,19 +17,22 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 /**
- * The durable job queue: db-scheduler over table {@code scheduled_tasks} (created by Flyway). A job is a row, written
+ * The durable job queue: db-scheduler over table {@link #TABLE} (created by Flyway). A job is a row, written
  * in the caller's request and so kept across restarts; every instance polls the table, and an optimistic lock on the
  * row lets exactly one of them run each job. A job whose instance died while running it (no heartbeat) is run again,
  * so delivery is at least once across crashes and exactly once otherwise.
  */
 public final class Jobs implements AutoCloseable {
 
+    /** In the service's own schema, apart from the template's tables. */
+    public static final String TABLE = Migrations.SERVICE_SCHEMA + ".scheduled_tasks";
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final Scheduler scheduler;
 
     public Jobs(DataSource dataSource, JobSettings settings, List<Task<?>> tasks) {
         this.scheduler = Scheduler.create(dataSource, tasks)
+                .tableName(TABLE)
                 .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())

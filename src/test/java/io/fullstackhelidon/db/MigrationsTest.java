@@ -1,19 +1,30 @@
 package io.fullstackhelidon.db;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.config.AppConfig;
 import io.fullstackhelidon.config.ConfigurationException;
+import io.fullstackhelidon.config.DatabaseSettings;
 import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.jobs.Jobs;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestUsers;
 import io.fullstackhelidon.support.TestSettings;
 import io.fullstackhelidon.users.User;
+
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +68,45 @@ class MigrationsTest {
             assertThat(owner.email()).isEqualTo("owner@example.com");
             assertThat(owner.createdAt()).isNull();
             assertThat(count(app, "SELECT COUNT(*) AS n FROM item WHERE id = '" + ITEM_ID + "'")).isEqualTo(1);
-            assertThat(count(app, "SELECT COUNT(*) AS n FROM flyway_schema_history WHERE version = '1' "
-                                  + "AND type = 'BASELINE'")).isEqualTo(1);
+            assertThat(count(app, "SELECT COUNT(*) AS n FROM " + Migrations.SERVICE_SCHEMA + ".flyway_schema_history "
+                                  + "WHERE version = '1' AND type = 'BASELINE'")).isEqualTo(1);
+            assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item", "alembic_version");
             assertThat(count(app, "SELECT COUNT(*) AS n FROM \"user\" WHERE email = '"
                                   + TestSettings.SUPERUSER_EMAIL + "'")).isEqualTo(1);
             assertThat(TestUsers.of(app).authenticate("owner@example.com", "python-made-password")).isPresent();
         }
         assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.OWN);
+    }
+
+    @Test
+    void theServicesOwnTablesStayOutOfTheTemplatesSchema() {
+        String url = TestDatabases.freshUrl();
+
+        Migrations.migrate(TestDatabases.settings(url));
+
+        assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
+        assertThat(tablesIn(url, Migrations.SERVICE_SCHEMA))
+                .containsExactlyInAnyOrder("flyway_schema_history", "scheduled_tasks");
+    }
+
+    @Test
+    void aDatabaseMigratedBeforeTheServiceHadItsOwnSchemaMovesThereWithItsJobs() {
+        String url = TestDatabases.freshUrl();
+        DatabaseSettings database = TestDatabases.settings(url);
+        // what earlier releases did: everything in the connection's schema, up to version 3
+        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+                .locations("classpath:db/migration").target("3").load().migrate();
+        TestDatabases.execute(url, "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, "
+                                   + "version) VALUES ('send-email', 'queued-before', CURRENT_TIMESTAMP, FALSE, 1)");
+
+        assertThat(Migrations.migrate(database)).isEqualTo(Migrations.Origin.OWN);
+
+        assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
+        assertThat(TestDatabases.queryLong(url, "SELECT COUNT(*) FROM " + Migrations.SERVICE_SCHEMA
+                                                + ".flyway_schema_history WHERE success AND version IS NOT NULL"))
+                .as("versions 1 to 4").isEqualTo(4);
+        assertThat(TestDatabases.queryValue(url, "SELECT task_instance FROM " + Jobs.TABLE)).isEqualTo("queued-before");
+        assertThat(Migrations.migrate(database)).isEqualTo(Migrations.Origin.OWN);
     }
 
     @Test
@@ -106,6 +149,23 @@ class MigrationsTest {
                 "first-superuser.email", TestSettings.SUPERUSER_EMAIL,
                 "first-superuser.password", TestSettings.SUPERUSER_PASSWORD, "database.url", databaseUrl));
         return Settings.from(AppConfig.of(entries, Map.of()));
+    }
+
+    /** The tables of {@code schema}, lower-cased. */
+    private static List<String> tablesIn(String url, String schema) {
+        DatabaseSettings database = TestDatabases.settings(url);
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                                                                 database.password());
+                ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
+                                                                    new String[] {"TABLE"})) {
+            while (rows.next()) {
+                tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tables;
     }
 
     private static long count(App app, String sql) {

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.fullstackhelidon.jobs.Jobs;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
@@ -39,10 +40,10 @@ class EmailJobsTest {
             instance.sendTestEmail(instance.superuserToken(), "retry@example.com");
 
             await("two failed attempts", () -> instance.app().database().client().execute()
-                    .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 2)
+                    .get("SELECT consecutive_failures FROM " + Jobs.TABLE).map(row -> failures(row) >= 2)
                     .orElse(false));
             DbRow job = instance.app().database().client().execute()
-                    .get("SELECT consecutive_failures, last_failure, execution_time FROM scheduled_tasks")
+                    .get("SELECT consecutive_failures, last_failure, execution_time FROM " + Jobs.TABLE)
                     .orElseThrow();
             Instant lastFailure = instant(job.column("last_failure").get(Object.class));
             Instant next = instant(job.column("execution_time").get(Object.class));
@@ -65,7 +66,7 @@ class EmailJobsTest {
         try (RunningInstance first = RunningInstance.start(database, slowRetries)) {
             first.sendTestEmail(first.superuserToken(), "restart@example.com");
             await("the first attempt failed", () -> first.app().database().client().execute()
-                    .get("SELECT consecutive_failures FROM scheduled_tasks").map(row -> failures(row) >= 1)
+                    .get("SELECT consecutive_failures FROM " + Jobs.TABLE).map(row -> failures(row) >= 1)
                     .orElse(false));
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
@@ -112,7 +113,7 @@ class EmailJobsTest {
     }
 
     private static long queued(RunningInstance instance) {
-        return instance.app().database().client().execute().get("SELECT COUNT(*) AS n FROM scheduled_tasks")
+        return instance.app().database().client().execute().get("SELECT COUNT(*) AS n FROM " + Jobs.TABLE)
                 .orElseThrow().column("n").get(Number.class).longValue();
     }
 

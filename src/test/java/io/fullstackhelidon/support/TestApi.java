@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fullstackhelidon.jobs.Jobs;
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.docs.ApiDocs;
 import io.fullstackhelidon.users.User;
@@ -62,9 +63,9 @@ public final class TestApi {
         return users;
     }
 
-    /** Jobs waiting in the durable queue (table {@code scheduled_tasks}). */
+    /** Jobs waiting in the durable queue ({@link Jobs#TABLE}). */
     public long queuedJobs() {
-        return app.database().client().execute().get("SELECT COUNT(*) AS n FROM scheduled_tasks").orElseThrow()
+        return app.database().client().execute().get("SELECT COUNT(*) AS n FROM " + Jobs.TABLE).orElseThrow()
                 .column("n").get(Number.class).longValue();
     }
 
