@@ -1,7 +1,6 @@
 package io.fullstackhelidon.docs;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.fullstackhelidon.support.HeadlessChromium;
@@ -12,10 +11,8 @@ import io.fullstackhelidon.support.TestSettings;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -35,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SwaggerUiBrowserTest {
 
     private final URI server;
-    private WebDriver browser;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     SwaggerUiBrowserTest(URI server) {
         this.server = server;
@@ -46,20 +44,9 @@ class SwaggerUiBrowserTest {
         TestServer.configure(server);
     }
 
-    @BeforeEach
-    void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void authorizeAndRunAnOperation() {
+        WebDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(server.resolve("/docs").toString());
 
@@ -91,7 +78,7 @@ class SwaggerUiBrowserTest {
 
     private void click(WebDriverWait wait, By element) {
         WebElement target = wait.until(ExpectedConditions.elementToBeClickable(element));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+        ((JavascriptExecutor) chromium.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
         target.click();
     }
 

@@ -1,7 +1,6 @@
 package io.fullstackhelidon.frontend;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,10 +11,8 @@ import io.fullstackhelidon.support.TestServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FrontendBrowserTest {
 
     private final URI server;
-    private WebDriver browser;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     FrontendBrowserTest(URI server) {
         this.server = server;
@@ -43,20 +41,9 @@ class FrontendBrowserTest {
         TestServer.configure(server, Map.of("frontend.dir", FrontendBuilds.copy("build").toString()));
     }
 
-    @BeforeEach
-    void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aDeepLinkLoadsTheAppWhichCallsTheApiOnItsOwnOrigin() {
+        WebDriver browser = chromium.driver();
         browser.get(server.resolve("/items/42").toString());
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
