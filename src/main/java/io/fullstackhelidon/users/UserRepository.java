@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.fullstackhelidon.db.SqlValues;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 
 /** SQL for table {@code "user"} (quoted: a reserved word), one method per statement. */
 public final class UserRepository {
@@ -57,6 +60,36 @@ public final class UserRepository {
 
     /** Applies the present fields of {@code changes} in one statement. */
     public void update(UUID id, UserChanges changes) {
+        update(db.execute(), id, changes);
+    }
+
+    /**
+     * Applies {@code changes} unless no other active superuser would be left; {@code false} when refused. Every active
+     * superuser is locked first, so that two administrators demoting each other at once cannot both succeed.
+     */
+    public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes) {
+        DbTransaction transaction = db.transaction();
+        try {
+            long others;
+            try (Stream<DbRow> superusers = transaction.query(
+                    "SELECT id FROM \"user\" WHERE is_superuser AND is_active FOR UPDATE")) {
+                others = superusers.map(row -> row.column("id").get(UUID.class)).filter(other -> !other.equals(id))
+                        .count();
+            }
+            if (others == 0) {
+                transaction.rollback();
+                return false;
+            }
+            update(transaction, id, changes);
+            transaction.commit();
+            return true;
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+
+    private void update(DbExecute statements, UUID id, UserChanges changes) {
         List<String> assignments = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         changes.email().ifPresent(value -> set(assignments, values, "email", value));
@@ -69,8 +102,8 @@ public final class UserRepository {
         }
         values.add(id);
         try {
-            db.execute().update("UPDATE \"user\" SET " + String.join(", ", assignments) + " WHERE id = ?",
-                                values.toArray());
+            statements.update("UPDATE \"user\" SET " + String.join(", ", assignments) + " WHERE id = ?",
+                              values.toArray());
         } catch (RuntimeException e) {
             throw duplicateOrRethrow(e, changes.email().orElse(""));
         }

@@ -29,6 +29,7 @@ public final class UserService {
     static final String USER_NOT_FOUND = "User not found";
     static final String NO_SUCH_USER_ID = "The user with this id does not exist in the system";
     static final String NO_SELF_DELETE = "Super users are not allowed to delete themselves";
+    static final String LAST_SUPERUSER = "The last active superuser cannot be demoted or deactivated";
 
     private final UserRepository users;
     private final UserCache cache;
@@ -212,6 +213,13 @@ public final class UserService {
         return created;
     }
 
+    /** Whether {@code changes} demote or deactivate a user who is an active superuser now. */
+    private static boolean endsAnActiveSuperuser(User target, UserChanges changes) {
+        return target.isSuperuser() && target.isActive()
+               && (Boolean.FALSE.equals(changes.isSuperuser().orElse(true))
+                   || Boolean.FALSE.equals(changes.isActive().orElse(true)));
+    }
+
     private User apply(User target, UserChanges changes) {
         String newEmail = changes.email().orElse(null);
         if (newEmail != null && !newEmail.isEmpty()) {
@@ -221,7 +229,11 @@ public final class UserService {
             }
         }
         try {
-            users.update(target.id(), changes);
+            if (!endsAnActiveSuperuser(target, changes)) {
+                users.update(target.id(), changes);
+            } else if (!users.updateKeepingAnActiveSuperuser(target.id(), changes)) {
+                throw new InvalidRequest(LAST_SUPERUSER);
+            }
         } catch (DuplicateEmailException e) {
             throw new Conflict(EMAIL_TAKEN_ON_UPDATE);
         }
