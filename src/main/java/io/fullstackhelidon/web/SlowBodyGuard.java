@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -48,7 +46,7 @@ public final class SlowBodyGuard implements Filter, AutoCloseable {
     /** Arms the deadline at the first read; every blocking read after it may be cut short by it. */
     private final class DeadlineStream extends FilterInputStream {
 
-        private ScheduledFuture<?> alarm;
+        private InterruptAlarm alarm;
 
         DeadlineStream(InputStream body) {
             super(body);
@@ -74,8 +72,8 @@ public final class SlowBodyGuard implements Filter, AutoCloseable {
 
         private void arm() {
             if (alarm == null) {
-                Thread reader = Thread.currentThread();
-                alarm = timer.schedule(reader::interrupt, deadline.toMillis(), TimeUnit.MILLISECONDS);
+                alarm = new InterruptAlarm(Thread.currentThread());
+                alarm.schedule(timer, deadline);
             }
         }
 
@@ -86,10 +84,10 @@ public final class SlowBodyGuard implements Filter, AutoCloseable {
             return read;
         }
 
+        /** The body is complete (or abandoned): an alarm that went off just now must not interrupt anything else. */
         private void disarm() {
-            if (alarm != null && !alarm.cancel(false) && !alarm.isCancelled()) {
-                // the alarm went off just after the last bytes arrived: the body is complete, forget the interrupt
-                Thread.interrupted();
+            if (alarm != null) {
+                alarm.disarm();
             }
         }
     }
