@@ -7,9 +7,11 @@ import io.fullstackhelidon.docs.ApiDocs;
 import io.fullstackhelidon.observability.HttpMetrics;
 import io.fullstackhelidon.observability.OwnedMeters;
 import io.fullstackhelidon.observability.RequestObserver;
+import io.fullstackhelidon.observability.TrafficGate;
 import io.fullstackhelidon.ratelimit.RateLimitFilter;
 import io.fullstackhelidon.ratelimit.RateLimiter;
 import io.fullstackhelidon.web.ClientAddress;
+import io.fullstackhelidon.web.CloseWhileDraining;
 import io.fullstackhelidon.web.CorsFilter;
 import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.ErrorMapping;
@@ -37,10 +39,15 @@ final class ApiRouting implements HttpFeature {
     private final OwnedMeters meters;
     private final Fallback frontend;
     private final Runnable afterStop;
+    private final TrafficGate gate;
     private final Json json = new Json();
 
-    /** The routing of {@code app}; stopping the server closes it. */
-    ApiRouting(App app) {
+    /**
+     * The routing of {@code app}, answering {@code Connection: close} once {@code gate} closes; stopping the server
+     * closes the app.
+     */
+    ApiRouting(App app, TrafficGate gate) {
+        this.gate = gate;
         this.settings = app.settings();
         this.endpoints = app.endpoints();
         this.rateLimiter = app.rateLimiter();
@@ -53,6 +60,7 @@ final class ApiRouting implements HttpFeature {
     @Override
     public void setup(HttpRouting.Builder routing) {
         routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
+                .addFilter(new CloseWhileDraining(gate::isOpen))
                 .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
                 .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
                 .addFilter(new CorsFilter(settings.corsOrigins()));

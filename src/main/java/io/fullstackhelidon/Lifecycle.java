@@ -54,7 +54,7 @@ public final class Lifecycle {
             server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
             observe.sockets(List.of(MANAGEMENT_SOCKET));
         });
-        server.routing(routing -> routing.addFeature(new ApiRouting(app)))
+        server.routing(routing -> routing.addFeature(new ApiRouting(app, trafficGate)))
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
     }

@@ -94,6 +94,13 @@ class ServiceProcessTest {
                 service.terminate();
 
                 assertThat(awaitReadiness(service, 503)).isTrue();
+                try (Socket during = new Socket("127.0.0.1", service.port())) {
+                    during.setSoTimeout(10_000);
+                    during.getOutputStream().write("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                                           .getBytes(StandardCharsets.US_ASCII));
+                    assertThat(readResponse(during.getInputStream())).as("an answer during the drain")
+                            .startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nConnection: close\r\n");
+                }
                 service.awaitLine("socket closed", Duration.ofSeconds(10));
                 out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
                 out.flush();

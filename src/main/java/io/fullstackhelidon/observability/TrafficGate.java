@@ -17,6 +17,11 @@ public final class TrafficGate implements HealthCheck {
         open = false;
     }
 
+    /** Whether the service still takes new traffic (no shutdown under way). */
+    public boolean isOpen() {
+        return open;
+    }
+
     @Override
     public HealthCheckType type() {
         return HealthCheckType.READINESS;
