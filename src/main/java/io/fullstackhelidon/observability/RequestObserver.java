@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.fullstackhelidon.web.RequestId;
 import io.fullstackhelidon.web.RouteTemplate;
+import io.fullstackhelidon.web.ServicePages;
 import io.fullstackhelidon.web.StickyHeaders;
 
 import io.helidon.http.HeaderName;
@@ -68,11 +69,6 @@ public final class RequestObserver implements Filter {
 
     /** A bounded label for requests no API route took: the operational endpoints by name, anything else as one. */
     private static String unroutedLabel(String path) {
-        for (String known : new String[] {"/health", "/metrics", "/docs"}) {
-            if (path.equals(known) || path.startsWith(known + "/")) {
-                return known;
-            }
-        }
-        return path.endsWith("/openapi.json") ? "/openapi.json" : "unmatched";
+        return ServicePages.of(path).orElse(path.endsWith("/openapi.json") ? "/openapi.json" : "unmatched");
     }
 }

@@ -84,11 +84,6 @@ public final class RouteCatalog implements Handler {
 
     /** The API and the service's own pages keep their 404 whatever the fallback would answer. */
     private boolean reserved(String path) {
-        for (String owned : new String[] {prefix, "/docs", "/health", "/metrics"}) {
-            if (path.equals(owned) || path.startsWith(owned + "/")) {
-                return true;
-            }
-        }
-        return false;
+        return path.equals(prefix) || path.startsWith(prefix + "/") || ServicePages.of(path).isPresent();
     }
 }

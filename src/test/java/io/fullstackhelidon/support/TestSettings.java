@@ -24,6 +24,12 @@ public final class TestSettings {
     public static final String TEST_USER_EMAIL = "test@example.com";
     public static final String FRONTEND_HOST = "http://localhost:5173";
 
+    /** The values a service cannot start without, and nothing else. */
+    private static final Map<String, String> REQUIRED = Map.of("app.project-name", "p",
+                                                               "security.secret-key", SECRET_KEY,
+                                                               "first-superuser.email", SUPERUSER_EMAIL,
+                                                               "first-superuser.password", SUPERUSER_PASSWORD);
+
     /** The argon2id cost of production, read from {@code application.yaml}, as configuration keys. */
     public static final Map<String, String> PRODUCTION_HASHING = productionHashing();
 
@@ -65,17 +71,12 @@ public final class TestSettings {
 
     /** The settings a service would read from these environment variables (and the required values). */
     public static Settings fromEnvironment(Map<String, String> variables) {
-        Map<String, String> required = Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
-                                              "first-superuser.email", SUPERUSER_EMAIL,
-                                              "first-superuser.password", SUPERUSER_PASSWORD);
-        return Settings.from(AppConfig.of(required, variables));
+        return Settings.from(AppConfig.of(REQUIRED, variables));
     }
 
     /** The defaults of {@code application.yaml} with the required values set and {@code overrides} applied. */
     private static Settings defaults(Map<String, String> overrides) {
-        Map<String, String> entries = new HashMap<>(Map.of("app.project-name", "p", "security.secret-key", SECRET_KEY,
-                                                           "first-superuser.email", SUPERUSER_EMAIL,
-                                                           "first-superuser.password", SUPERUSER_PASSWORD));
+        Map<String, String> entries = new HashMap<>(REQUIRED);
         entries.putAll(overrides);
         return Settings.from(AppConfig.of(entries, Map.of()));
     }
