@@ -39,6 +39,7 @@ import io.fullstackhelidon.security.AccessTokens;
 import io.fullstackhelidon.security.HmacJwt;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.security.ResetTokens;
+import io.fullstackhelidon.security.SealedData;
 import io.fullstackhelidon.users.CurrentUser;
 import io.fullstackhelidon.users.LocalUserCache;
 import io.fullstackhelidon.users.RedisUserCache;
@@ -84,6 +85,8 @@ public final class App implements AutoCloseable {
                                                                 : null;
         this.jobs = emailDelivery == null ? null
                                           : new Jobs(database.dataSource(), settings.jobs(),
+                                                     new SealedData("job data", settings.security().secretKey(),
+                                                                    settings.security().previousSecretKeys()),
                                                      List.of(emailDelivery.task()));
         Mailer mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);

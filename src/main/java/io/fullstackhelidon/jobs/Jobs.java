@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.fullstackhelidon.config.JobSettings;
 import io.fullstackhelidon.db.Migrations;
+import io.fullstackhelidon.security.SealedData;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -30,14 +31,15 @@ public final class Jobs implements AutoCloseable {
 
     private final Scheduler scheduler;
 
-    public Jobs(DataSource dataSource, JobSettings settings, List<Task<?>> tasks) {
+    /** {@code seal} encrypts every job's data before it is written. */
+    public Jobs(DataSource dataSource, JobSettings settings, SealedData seal, List<Task<?>> tasks) {
         this.scheduler = Scheduler.create(dataSource, tasks)
                 .tableName(TABLE)
                 .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(Duration.ofSeconds(30))
-                .serializer(new JsonTaskData())
+                .serializer(new SealedJsonTaskData(seal))
                 .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution()
                 .shutdownMaxWait(SHUTDOWN_WAIT)
