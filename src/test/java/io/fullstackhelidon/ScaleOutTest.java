@@ -4,13 +4,18 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fullstackhelidon.security.AccessTokens;
+import io.fullstackhelidon.security.HmacJwt;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
@@ -26,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances over one database and one Redis behave as one service: a token from one works on the other, a user
- * cached on one is rejected there on the very next request after the other deactivates or deletes them, and an
- * e-mail requested on one is delivered once. (Shared rate limits: {@code SharedRateLimitTest}.)
+ * cached on one is rejected there on the very next request after the other deactivates or deletes them or changes
+ * their password, and an e-mail requested on one is delivered once. (Shared rate limits: {@code SharedRateLimitTest}.)
  */
 @Slow
 class ScaleOutTest {
@@ -87,13 +92,41 @@ class ScaleOutTest {
 
         assertThat(send(first, "PATCH", "/api/v1/users/" + created.path("id").asText(), admin,
                         Map.of("is_active", true)).statusCode()).isEqualTo(200);
-        assertThat(get(second, "/api/v1/users/me", userToken).statusCode()).as("active again").isEqualTo(200);
+        assertThat(get(second, "/api/v1/users/me", userToken).statusCode())
+                .as("active again, but the deactivation ended the token").isEqualTo(403);
+        userToken = login(second, email, "long-enough-1");
+        assertThat(get(second, "/api/v1/users/me", userToken).statusCode()).isEqualTo(200);
 
         assertThat(send(first, "DELETE", "/api/v1/users/" + created.path("id").asText(), admin, null).statusCode())
                 .isEqualTo(200);
         HttpResponse<String> gone = get(second, "/api/v1/users/me", userToken);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).isEqualTo("{\"detail\":\"User not found\"}");
+    }
+
+    @Test
+    void aTokenUsedBeforeAPasswordChangeOnOneInstanceIsRefusedOnTheOther() throws Exception {
+        String admin = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+        String email = "revoke-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> created = send(first, "POST", "/api/v1/users/", admin,
+                                            Map.of("email", email, "password", "long-enough-1"));
+        assertThat(created.statusCode()).isEqualTo(200);
+        // issued a minute ago: two logins of one user in one second would be the same token (claims exp and sub)
+        String onSecond = new AccessTokens(new HmacJwt(TestSettings.SECRET_KEY,
+                                                       Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-1))),
+                                           first.app().settings().security().accessTokenLifetime())
+                .issue(UUID.fromString(MAPPER.readTree(created.body()).path("id").asText()), Optional.empty());
+        assertThat(get(second, "/api/v1/users/me", onSecond).statusCode()).as("cached on the second").isEqualTo(200);
+        String onFirst = login(first, email, "long-enough-1");
+
+        assertThat(send(first, "PATCH", "/api/v1/users/me/password", onFirst,
+                        Map.of("current_password", "long-enough-1", "new_password", "long-enough-2")).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> refused = get(second, "/api/v1/users/me", onSecond);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).isEqualTo("{\"detail\":\"Could not validate credentials\"}");
+        assertThat(get(second, "/api/v1/users/me", onFirst).statusCode()).as("the changing session").isEqualTo(200);
     }
 
     @Test

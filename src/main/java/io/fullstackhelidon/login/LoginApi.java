@@ -46,6 +46,11 @@ public final class LoginApi implements ApiService {
                         .handle((nobody, in) -> accessToken(in.body())),
                 Endpoint.post("/login/test-token").guard(currentUser.active())
                         .handle((caller, in) -> UserPublic.of(caller)),
+                Endpoint.post("/login/logout-all").guard(currentUser.active())
+                        .handle((caller, in) -> {
+                            users.endAllTokens(caller);
+                            return new Message("Logged out everywhere");
+                        }),
                 Endpoint.post("/password-recovery/{email}").with(EMAIL)
                         .handle((nobody, in) -> {
                             // always the same answer, whether or not the address is registered
@@ -79,6 +84,6 @@ public final class LoginApi implements ApiService {
             throw new InvalidRequest("Inactive user");
         }
         metrics.loginSucceeded();
-        return Token.bearer(tokens.issue(user.id()));
+        return Token.bearer(tokens.issue(user.id(), user.tokensNotBefore()));
     }
 }

@@ -1,17 +1,19 @@
 package io.fullstackhelidon.security;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.fullstackhelidon.web.validation.UuidText;
 
-import io.helidon.security.jwt.Jwt;
 import jakarta.json.Json;
 
 /**
  * Access tokens as the template issues them: HS256, exactly two claims, {@code exp} (issue time plus
- * {@code ACCESS_TOKEN_EXPIRE_MINUTES}) and {@code sub} (the user's id).
+ * {@code ACCESS_TOKEN_EXPIRE_MINUTES}) and {@code sub} (the user's id). The template's tokens have no {@code iat}, so
+ * a token's issue time is read as {@code exp} minus the configured lifetime, for its tokens and ours alike.
  */
 public final class AccessTokens {
 
@@ -23,19 +25,36 @@ public final class AccessTokens {
         this.lifetime = lifetime;
     }
 
-    public String issue(UUID userId) {
-        long expires = jwt.clock().instant().plus(lifetime).getEpochSecond();
+    /**
+     * A token for {@code userId} issued now, or at {@code notBefore} when that is later: after the user's tokens were
+     * revoked (from the next whole second on, as issue times are whole seconds), a token issued within the same
+     * second must still be accepted.
+     */
+    public String issue(UUID userId, Optional<Instant> notBefore) {
+        Instant now = jwt.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issued = notBefore.filter(now::isBefore).orElse(now);
+        long expires = issued.plus(lifetime).getEpochSecond();
         return jwt.sign(Json.createObjectBuilder()
                                 .add("exp", expires)
                                 .add("sub", userId.toString())
                                 .build());
     }
 
-    /** The user id a valid access token names; empty for anything else, reset tokens included. */
-    public Optional<UUID> verifiedUserId(String token) {
+    /** The user a valid access token names and when it was issued; empty for anything else, reset tokens included. */
+    public Optional<VerifiedToken> verify(String token) {
         return jwt.verify(token)
-                .flatMap(Jwt::subject)
-                .flatMap(AccessTokens::uuid);
+                .flatMap(claims -> claims.subject().flatMap(AccessTokens::uuid)
+                        .map(userId -> new VerifiedToken(userId, claims.expirationTime().orElseThrow().minus(lifetime)
+                                .truncatedTo(ChronoUnit.SECONDS))));
+    }
+
+    /**
+     * What a valid access token proves.
+     *
+     * @param userId   its subject
+     * @param issuedAt its expiry minus the configured lifetime, in whole seconds
+     */
+    public record VerifiedToken(UUID userId, Instant issuedAt) {
     }
 
     private static Optional<UUID> uuid(String subject) {

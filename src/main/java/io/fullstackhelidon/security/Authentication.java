@@ -1,8 +1,10 @@
 package io.fullstackhelidon.security;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.helidon.security.AuthenticationResponse;
+import io.helidon.security.Principal;
 import io.helidon.security.SecurityContext;
 import io.helidon.webserver.http.ServerRequest;
 import org.slf4j.MDC;
@@ -27,9 +29,12 @@ public final class Authentication {
         AuthenticationResponse response = context.atnClientBuilder().buildAndGet();
         return switch (response.status()) {
             case SUCCESS, SUCCESS_FINISH -> {
-                String userId = response.user().orElseThrow().principal().getName();
-                MDC.put("user_id", userId);
-                yield new Credentials.Verified(UUID.fromString(userId));
+                Principal principal = response.user().orElseThrow().principal();
+                MDC.put("user_id", principal.getName());
+                yield new Credentials.Verified(
+                        UUID.fromString(principal.getName()),
+                        Instant.ofEpochSecond((Long) principal.abacAttribute(BearerTokenProvider.ISSUED_AT).orElseThrow()),
+                        (String) principal.abacAttribute(BearerTokenProvider.TOKEN_DIGEST).orElseThrow());
             }
             case ABSTAIN -> MISSING;
             case FAILURE, FAILURE_FINISH -> INVALID;

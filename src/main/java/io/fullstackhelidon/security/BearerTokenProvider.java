@@ -12,12 +12,15 @@ import io.helidon.security.spi.AuthenticationProvider;
  * Helidon Security's authentication of the template's access tokens, with FastAPI's OAuth2 bearer rule: the
  * {@code Authorization} header split at its first space, the scheme compared without case. No header or another
  * scheme abstains (the caller did not try to authenticate); a token that is malformed, forged, expired or not an
- * access token fails; a valid one authenticates the user whose id is its subject.
+ * access token fails; a valid one authenticates the user whose id is its subject, with the token's issue time and
+ * digest as attributes, so that revocation can be judged (the token itself stays out of the security context).
  */
 public final class BearerTokenProvider implements AuthenticationProvider {
 
     /** The failure's description, which the contract answers with. */
     public static final String INVALID = "Could not validate credentials";
+    static final String ISSUED_AT = "issued_at";
+    static final String TOKEN_DIGEST = "token_sha256";
 
     private final AccessTokens tokens;
 
@@ -37,8 +40,12 @@ public final class BearerTokenProvider implements AuthenticationProvider {
             return AuthenticationResponse.abstain();
         }
         String token = space < 0 ? "" : header.get().substring(space + 1);
-        return tokens.verifiedUserId(token)
-                .map(userId -> AuthenticationResponse.success(Principal.create(userId.toString())))
+        return tokens.verify(token)
+                .map(verified -> AuthenticationResponse.success(Principal.builder()
+                        .name(verified.userId().toString())
+                        .addAttribute(ISSUED_AT, verified.issuedAt().getEpochSecond())
+                        .addAttribute(TOKEN_DIGEST, Credentials.digest(token))
+                        .build()))
                 .orElseGet(() -> AuthenticationResponse.failed(INVALID));
     }
 }

@@ -1,5 +1,10 @@
 package io.fullstackhelidon.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -15,7 +20,24 @@ public sealed interface Credentials {
     record Invalid() implements Credentials {
     }
 
-    /** A valid access token for the user with this id (who may since have been deleted or deactivated). */
-    record Verified(UUID userId) implements Credentials {
+    /**
+     * A valid access token for the user with this id (who may since have been deleted, deactivated or had their
+     * tokens revoked).
+     *
+     * @param userId      the token's subject
+     * @param issuedAt    when it was issued, in whole seconds
+     * @param tokenDigest {@link #digest} of the token: tells this token apart without keeping it
+     */
+    record Verified(UUID userId, Instant issuedAt, String tokenDigest) implements Credentials {
+    }
+
+    /** SHA-256 of a token, in hex: a token's identity that cannot be used as the token. */
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

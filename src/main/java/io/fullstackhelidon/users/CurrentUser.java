@@ -13,14 +13,17 @@ import io.helidon.webserver.http.ServerRequest;
 
 /**
  * The guards of endpoints that act for a user: they authenticate the request through Helidon Security and turn its
- * {@link Credentials} into that user, with the
- * template's answers: 401 without a bearer token, 403 for a bad one, 404 when the user is gone, 400 when inactive,
- * and 403 when a superuser is needed but the caller is not one.
+ * {@link Credentials} into that user, with the template's answers: 401 without a bearer token, 403 for a bad one, 404
+ * when the user is gone, 400 when inactive, and 403 when a superuser is needed but the caller is not one. A token the
+ * user's {@link TokenRevocation} ended is a bad one (checked after the inactive check, so a deactivated user gets the
+ * template's answer).
  */
 public final class CurrentUser {
 
-    private final Guard<User> active = this::activeUser;
-    private final Guard<User> superuser = this::activeSuperuser;
+    private final Guard<User> active = request -> activeSession(request).user();
+    private final Guard<User> superuser = request -> superuserSession(request).user();
+    private final Guard<Session> activeSession = this::activeSession;
+    private final Guard<Session> superuserSession = this::superuserSession;
     private final UserService users;
 
     public CurrentUser(UserService users) {
@@ -37,7 +40,17 @@ public final class CurrentUser {
         return superuser;
     }
 
-    private User activeUser(ServerRequest request) {
+    /** Admits the active user with the token they called with. */
+    public Guard<Session> activeSession() {
+        return activeSession;
+    }
+
+    /** Admits an active superuser with the token they called with. */
+    public Guard<Session> superuserSession() {
+        return superuserSession;
+    }
+
+    private Session activeSession(ServerRequest request) {
         return switch (Authentication.of(request)) {
             case Credentials.Missing missing -> throw new NotAuthenticated();
             case Credentials.Invalid invalid -> throw new NotPermitted(BearerTokenProvider.INVALID);
@@ -47,16 +60,20 @@ public final class CurrentUser {
                 if (!user.isActive()) {
                     throw new InvalidRequest("Inactive user");
                 }
-                yield user;
+                if (user.tokenRevocation() != null
+                        && user.tokenRevocation().revokes(verified.issuedAt(), verified.tokenDigest())) {
+                    throw new NotPermitted(BearerTokenProvider.INVALID);
+                }
+                yield new Session(user, verified.tokenDigest());
             }
         };
     }
 
-    private User activeSuperuser(ServerRequest request) {
-        User user = activeUser(request);
-        if (!user.isSuperuser()) {
+    private Session superuserSession(ServerRequest request) {
+        Session session = activeSession(request);
+        if (!session.user().isSuperuser()) {
             throw new NotPermitted(UserService.NOT_ENOUGH_PRIVILEGES);
         }
-        return user;
+        return session;
     }
 }

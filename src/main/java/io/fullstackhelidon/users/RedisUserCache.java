@@ -128,11 +128,15 @@ public final class RedisUserCache implements UserCache {
 
     private byte[] encode(User user) {
         try {
+            TokenRevocation revocation = user.tokenRevocation();
             return mapper.writeValueAsBytes(new Entry(user.id(), user.email(), user.isActive(), user.isSuperuser(),
                                                       user.fullName(), user.createdAt() == null
                                                               ? null
                                                               : ChronoUnit.MICROS.between(Instant.EPOCH,
-                                                                                          user.createdAt())));
+                                                                                          user.createdAt()),
+                                                      revocation == null ? null
+                                                                         : revocation.notBefore().getEpochSecond(),
+                                                      revocation == null ? null : revocation.keptTokenDigest()));
         } catch (IOException e) {
             throw new IllegalStateException("A user could not be written as JSON", e);
         }
@@ -145,15 +149,22 @@ public final class RedisUserCache implements UserCache {
             return Optional.of(new User(entry.id(), entry.email(), entry.active(), entry.superuser(), entry.fullName(), "",
                             entry.createdAtMicros() == null
                                     ? null
-                                    : Instant.EPOCH.plus(entry.createdAtMicros(), ChronoUnit.MICROS)));
+                                    : Instant.EPOCH.plus(entry.createdAtMicros(), ChronoUnit.MICROS),
+                            entry.tokensNotBefore() == null
+                                    ? null
+                                    : new TokenRevocation(Instant.ofEpochSecond(entry.tokensNotBefore()),
+                                                          entry.keptTokenDigest())));
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.DEBUG, "Ignoring an unreadable cached user", e);
             return Optional.empty();
         }
     }
 
-    /** The cached form: a user without the password hash, which never leaves the database. */
+    /**
+     * The cached form: a user without the password hash, which never leaves the database, and with the end of their
+     * earlier tokens (epoch seconds) and the digest of the one token kept.
+     */
     private record Entry(UUID id, String email, boolean active, boolean superuser, String fullName,
-                         Long createdAtMicros) {
+                         Long createdAtMicros, Long tokensNotBefore, String keptTokenDigest) {
     }
 }

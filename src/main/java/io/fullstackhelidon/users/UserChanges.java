@@ -17,6 +17,11 @@ public record UserChanges(Patch<String> email,
                           Patch<String> fullName,
                           Patch<String> hashedPassword) {
 
+    /** Nothing to change. */
+    public static UserChanges none() {
+        return new UserChanges(Patch.absent(), Patch.absent(), Patch.absent(), Patch.absent(), Patch.absent());
+    }
+
     public static UserChanges password(String hashedPassword) {
         return new UserChanges(Patch.absent(), Patch.absent(), Patch.absent(), Patch.absent(),
                                Patch.of(hashedPassword));

@@ -1,11 +1,13 @@
 package io.fullstackhelidon.users;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.fullstackhelidon.db.Migrations;
 import io.fullstackhelidon.db.SqlValues;
 
 import io.helidon.dbclient.DbClient;
@@ -13,10 +15,17 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 
-/** SQL for table {@code "user"} (quoted: a reserved word), one method per statement. */
+/**
+ * SQL for table {@code "user"} (quoted: a reserved word), one method per statement, and for the users' token
+ * revocations, which every read of a user joins.
+ */
 public final class UserRepository {
 
     private static final String COLUMNS = "id, email, is_active, is_superuser, full_name, hashed_password, created_at";
+    private static final String REVOCATIONS = Migrations.SERVICE_SCHEMA + ".token_revocations";
+    private static final String SELECT = "SELECT u.id, u.email, u.is_active, u.is_superuser, u.full_name, "
+                                         + "u.hashed_password, u.created_at, r.not_before, r.kept_token_sha256 "
+                                         + "FROM \"user\" u LEFT JOIN " + REVOCATIONS + " r ON r.user_id = u.id ";
 
     private final DbClient db;
 
@@ -25,18 +34,18 @@ public final class UserRepository {
     }
 
     public Optional<User> findById(UUID id) {
-        return db.execute().get("SELECT " + COLUMNS + " FROM \"user\" WHERE id = ?", id).map(UserRepository::user);
+        return db.execute().get(SELECT + "WHERE u.id = ?", id).map(UserRepository::user);
     }
 
     public Optional<User> findByEmail(String email) {
-        return db.execute().get("SELECT " + COLUMNS + " FROM \"user\" WHERE email = ?", email)
+        return db.execute().get(SELECT + "WHERE u.email = ?", email)
                 .map(UserRepository::user);
     }
 
     /** Newest first; rows without a creation time sort first, as PostgreSQL sorts NULLs under DESC. */
     public List<User> findPage(long skip, long limit) {
         return db.execute()
-                .query("SELECT " + COLUMNS + " FROM \"user\" ORDER BY created_at DESC NULLS FIRST, id LIMIT ? OFFSET ?",
+                .query(SELECT + "ORDER BY u.created_at DESC NULLS FIRST, u.id LIMIT ? OFFSET ?",
                        limit, skip)
                 .map(UserRepository::user)
                 .toList();
@@ -63,11 +72,30 @@ public final class UserRepository {
         update(db.execute(), id, changes);
     }
 
+    /** Applies {@code changes} and records {@code revocation} in one transaction. */
+    public void update(UUID id, UserChanges changes, TokenRevocation revocation) {
+        DbTransaction transaction = db.transaction();
+        try {
+            update(transaction, id, changes);
+            revoke(transaction, id, revocation);
+            transaction.commit();
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+
+    /** Records {@code revocation} for user {@code id}, replacing an earlier one. */
+    public void revokeTokens(UUID id, TokenRevocation revocation) {
+        update(id, UserChanges.none(), revocation);
+    }
+
     /**
-     * Applies {@code changes} unless no other active superuser would be left; {@code false} when refused. Every active
-     * superuser is locked first, so that two administrators demoting each other at once cannot both succeed.
+     * Applies {@code changes} (and records {@code revocation} when not {@code null}) unless no other active superuser
+     * would be left; {@code false} when refused. Every active superuser is locked first, so that two administrators
+     * demoting each other at once cannot both succeed.
      */
-    public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes) {
+    public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation) {
         DbTransaction transaction = db.transaction();
         try {
             long others;
@@ -81,6 +109,9 @@ public final class UserRepository {
                 return false;
             }
             update(transaction, id, changes);
+            if (revocation != null) {
+                revoke(transaction, id, revocation);
+            }
             transaction.commit();
             return true;
         } catch (RuntimeException e) {
@@ -109,9 +140,32 @@ public final class UserRepository {
         }
     }
 
-    /** Deletes the user; the foreign key's ON DELETE CASCADE removes their items in the same statement. */
+    /**
+     * Deletes the user and their token revocation; the foreign key's ON DELETE CASCADE removes their items in the
+     * same statement.
+     */
     public boolean delete(UUID id) {
-        return db.execute().delete("DELETE FROM \"user\" WHERE id = ?", id) > 0;
+        DbTransaction transaction = db.transaction();
+        try {
+            transaction.delete("DELETE FROM " + REVOCATIONS + " WHERE user_id = ?", id);
+            boolean deleted = transaction.delete("DELETE FROM \"user\" WHERE id = ?", id) > 0;
+            transaction.commit();
+            return deleted;
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+
+    /** The user's row is locked first, so that concurrent revocations of one user take turns (no duplicate insert). */
+    private static void revoke(DbTransaction transaction, UUID id, TokenRevocation revocation) {
+        transaction.get("SELECT id FROM \"user\" WHERE id = ? FOR UPDATE", id);
+        Object notBefore = SqlValues.timestamp(revocation.notBefore());
+        if (transaction.update("UPDATE " + REVOCATIONS + " SET not_before = ?, kept_token_sha256 = ? WHERE user_id = ?",
+                               notBefore, revocation.keptTokenDigest(), id) == 0) {
+            transaction.insert("INSERT INTO " + REVOCATIONS + " (user_id, not_before, kept_token_sha256) VALUES (?, ?, ?)",
+                               id, notBefore, revocation.keptTokenDigest());
+        }
     }
 
     private static void set(List<String> assignments, List<Object> values, String column, Object value) {
@@ -130,6 +184,13 @@ public final class UserRepository {
                         row.column("is_superuser").get(Boolean.class),
                         row.column("full_name").get(String.class),
                         row.column("hashed_password").get(String.class),
-                        SqlValues.instant(row, "created_at"));
+                        SqlValues.instant(row, "created_at"),
+                        revocation(row));
+    }
+
+    private static TokenRevocation revocation(DbRow row) {
+        Instant notBefore = SqlValues.instant(row, "not_before");
+        return notBefore == null ? null
+                                 : new TokenRevocation(notBefore, row.column("kept_token_sha256").get(String.class));
     }
 }

@@ -107,8 +107,7 @@ public final class UserService {
         if (verification.upgradedHash().isPresent()) {
             String upgraded = verification.upgradedHash().get();
             users.update(user.id(), UserChanges.password(upgraded));
-            user = new User(user.id(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(), upgraded,
-                            user.createdAt());
+            user = user.withPasswordHash(upgraded);
         }
         return Optional.of(user);
     }
@@ -126,19 +125,29 @@ public final class UserService {
 
     /** A user's change to their own profile. */
     public User updateSelf(User caller, Patch<String> fullName, Patch<String> email) {
-        return apply(caller, new UserChanges(email, Patch.absent(), Patch.absent(), fullName, Patch.absent()));
+        return apply(caller, new UserChanges(email, Patch.absent(), Patch.absent(), fullName, Patch.absent()), null);
     }
 
-    /** A superuser's change to any user; a new password is hashed. */
-    public User update(UUID id, UserChanges changes, Patch<String> password) {
+    /**
+     * A superuser's change to any user; a new password is hashed. A new password or a deactivation ends the user's
+     * earlier tokens, all but the caller's own when they change themselves.
+     */
+    public User update(Session caller, UUID id, UserChanges changes, Patch<String> password) {
         User target = users.findById(id).orElseThrow(() -> new NotFound(NO_SUCH_USER_ID));
         Patch<String> hashedPassword = password.present() ? Patch.of(hasher.hash(password.value())) : Patch.absent();
+        boolean endsTokens = password.present() || Boolean.FALSE.equals(changes.isActive().orElse(true));
+        TokenRevocation revocation = !endsTokens ? null : TokenRevocation.now(
+                clock, target, target.id().equals(caller.user().id()) ? caller.tokenDigest() : null);
         return apply(target, new UserChanges(changes.email(), changes.isActive(), changes.isSuperuser(),
-                                             changes.fullName(), hashedPassword));
+                                             changes.fullName(), hashedPassword), revocation);
     }
 
-    /** Changes the caller's password after checking the current one. */
-    public void changePassword(User caller, String currentPassword, String newPassword) {
+    /**
+     * Changes the caller's password after checking the current one; every earlier token of theirs ends but the one of
+     * this session, which the template's clients go on using.
+     */
+    public void changePassword(Session session, String currentPassword, String newPassword) {
+        User caller = session.user();
         String storedHash = users.findById(caller.id()).orElseThrow(() -> new NotFound(USER_NOT_FOUND))
                 .hashedPassword();
         if (!hasher.verify(currentPassword, storedHash).matches()) {
@@ -147,12 +156,22 @@ public final class UserService {
         if (currentPassword.equals(newPassword)) {
             throw new InvalidRequest("New password cannot be the same as the current one");
         }
-        users.update(caller.id(), UserChanges.password(hasher.hash(newPassword)));
+        users.update(caller.id(), UserChanges.password(hasher.hash(newPassword)),
+                     TokenRevocation.now(clock, caller, session.tokenDigest()));
+        cache.invalidate(caller.id());
     }
 
-    /** Replaces a user's password (after a reset-token check). */
+    /** Replaces a user's password (after a reset-token check) and ends all their earlier tokens. */
     public void setPassword(User user, String newPassword) {
-        users.update(user.id(), UserChanges.password(hasher.hash(newPassword)));
+        users.update(user.id(), UserChanges.password(hasher.hash(newPassword)),
+                     TokenRevocation.now(clock, user, null));
+        cache.invalidate(user.id());
+    }
+
+    /** Ends every token of {@code user} issued until now, the one of this request included ("log out everywhere"). */
+    public void endAllTokens(User user) {
+        users.revokeTokens(user.id(), TokenRevocation.now(clock, user, null));
+        cache.invalidate(user.id());
     }
 
     /** Deletes the caller's own account (and items); superusers may not. */
@@ -204,7 +223,7 @@ public final class UserService {
             throw new InvalidRequest(emailTakenDetail);
         }
         User created = new User(UUID.randomUUID(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
-                                hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                                hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS), null);
         try {
             users.insert(created);
         } catch (DuplicateEmailException e) {
@@ -220,7 +239,8 @@ public final class UserService {
                    || Boolean.FALSE.equals(changes.isActive().orElse(true)));
     }
 
-    private User apply(User target, UserChanges changes) {
+    /** Applies {@code changes}, and {@code revocation} with them unless it is {@code null}. */
+    private User apply(User target, UserChanges changes, TokenRevocation revocation) {
         String newEmail = changes.email().orElse(null);
         if (newEmail != null && !newEmail.isEmpty()) {
             Optional<User> holder = users.findByEmail(newEmail);
@@ -229,10 +249,14 @@ public final class UserService {
             }
         }
         try {
-            if (!endsAnActiveSuperuser(target, changes)) {
+            if (endsAnActiveSuperuser(target, changes)) {
+                if (!users.updateKeepingAnActiveSuperuser(target.id(), changes, revocation)) {
+                    throw new InvalidRequest(LAST_SUPERUSER);
+                }
+            } else if (revocation != null) {
+                users.update(target.id(), changes, revocation);
+            } else {
                 users.update(target.id(), changes);
-            } else if (!users.updateKeepingAnActiveSuperuser(target.id(), changes)) {
-                throw new InvalidRequest(LAST_SUPERUSER);
             }
         } catch (DuplicateEmailException e) {
             throw new Conflict(EMAIL_TAKEN_ON_UPDATE);

@@ -35,9 +35,9 @@ public final class UsersApi implements ApiService {
                 Endpoint.patch("/users/me").guard(currentUser.active()).body(UserBodies.UPDATE_ME)
                         .handle((caller, in) -> UserPublic.of(
                                 users.updateSelf(caller, in.body().fullName(), in.body().email()))),
-                Endpoint.patch("/users/me/password").guard(currentUser.active()).body(UserBodies.UPDATE_PASSWORD)
-                        .handle((caller, in) -> {
-                            users.changePassword(caller, in.body().currentPassword(), in.body().newPassword());
+                Endpoint.patch("/users/me/password").guard(currentUser.activeSession()).body(UserBodies.UPDATE_PASSWORD)
+                        .handle((session, in) -> {
+                            users.changePassword(session, in.body().currentPassword(), in.body().newPassword());
                             return new Message("Password updated successfully");
                         }),
                 Endpoint.get("/users/me").guard(currentUser.active())
@@ -52,9 +52,10 @@ public final class UsersApi implements ApiService {
                                 users.register(in.body().email(), in.body().password(), in.body().fullName()))),
                 Endpoint.get("/users/{user_id}").guard(currentUser.active()).with(USER_ID)
                         .handle((caller, in) -> UserPublic.of(users.readById(caller, in.get(USER_ID)))),
-                Endpoint.patch("/users/{user_id}").guard(currentUser.superuser()).with(USER_ID).body(UserBodies.UPDATE)
+                Endpoint.patch("/users/{user_id}").guard(currentUser.superuserSession()).with(USER_ID)
+                        .body(UserBodies.UPDATE)
                         .handle((admin, in) -> UserPublic.of(
-                                users.update(in.get(USER_ID), in.body().changes(), in.body().password()))),
+                                users.update(admin, in.get(USER_ID), in.body().changes(), in.body().password()))),
                 Endpoint.delete("/users/{user_id}").guard(currentUser.superuser()).with(USER_ID)
                         .handle((admin, in) -> {
                             users.delete(admin, in.get(USER_ID));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.security.AccessTokens;
@@ -123,7 +124,7 @@ class PasswordRecoveryApiTest {
         String otherKey = new ResetTokens(new HmacJwt("not-our-key", Clock.systemUTC()), Duration.ofHours(48))
                 .issue(email);
         String accessToken = new AccessTokens(new HmacJwt(TestSettings.SECRET_KEY, Clock.systemUTC()),
-                                              Duration.ofHours(1)).issue(account.id());
+                                              Duration.ofHours(1)).issue(account.id(), Optional.empty());
 
         for (String token : List.of(expired, otherKey, accessToken, expired.substring(0, expired.length() - 3))) {
             Reply reply = api.post("/reset-password/", null, Map.of("token", token, "new_password", "whatever-123"));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.fullstackhelidon.App;
@@ -67,10 +68,10 @@ class BearerAuthenticationTest {
     void tokensSignedWithAnotherKeyOrExpiredAreRefused() {
         UUID superuser = api.users().findByEmail(TestSettings.SUPERUSER_EMAIL).orElseThrow().id();
         String otherKey = new AccessTokens(new HmacJwt("another-key", Clock.systemUTC()), Duration.ofHours(1))
-                .issue(superuser);
+                .issue(superuser, Optional.empty());
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
         String expired = new AccessTokens(new HmacJwt(TestSettings.SECRET_KEY, yesterday), Duration.ofMinutes(5))
-                .issue(superuser);
+                .issue(superuser, Optional.empty());
 
         assertThat(withAuthorization("Bearer " + otherKey).status()).isEqualTo(403);
         assertThat(withAuthorization("Bearer " + expired).status()).isEqualTo(403);
@@ -89,7 +90,7 @@ class BearerAuthenticationTest {
 
     @Test
     void aTokenForADeletedUserIsUserNotFound() {
-        String token = new AccessTokens(jwt, Duration.ofHours(1)).issue(UUID.randomUUID());
+        String token = new AccessTokens(jwt, Duration.ofHours(1)).issue(UUID.randomUUID(), Optional.empty());
 
         Reply reply = withAuthorization("Bearer " + token);
 

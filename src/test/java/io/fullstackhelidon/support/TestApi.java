@@ -15,10 +15,8 @@ import io.fullstackhelidon.jobs.Jobs;
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.docs.ApiDocs;
 import io.fullstackhelidon.users.User;
-import io.fullstackhelidon.users.UserChanges;
 import io.fullstackhelidon.users.UserService;
 import io.fullstackhelidon.web.Json;
-import io.fullstackhelidon.web.validation.Patch;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -39,10 +37,6 @@ public final class TestApi {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static final UserChanges NO_COLUMN_CHANGES = new UserChanges(Patch.absent(), Patch.absent(),
-                                                                         Patch.absent(), Patch.absent(),
-                                                                         Patch.absent());
 
     private final Http1Client client;
     private final App app;
@@ -157,7 +151,7 @@ public final class TestApi {
     public String normalUserToken() {
         String password = randomLower();
         users.findByEmail(TestSettings.TEST_USER_EMAIL).ifPresentOrElse(
-                user -> users.update(user.id(), NO_COLUMN_CHANGES, Patch.of(password)),
+                user -> users.setPassword(user, password),
                 () -> users.register(TestSettings.TEST_USER_EMAIL, password, null));
         return login(TestSettings.TEST_USER_EMAIL, password);
     }

@@ -100,6 +100,16 @@ public final class TestDatabases {
         }
     }
 
+    /** How many versioned migrations the service ships (files {@code db/migration/V<n>__*.sql}). */
+    public static long shippedMigrations() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                TestDatabases.class.getClassLoader().getResource("db/migration").toURI()))) {
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getenv(ENVIRONMENT_VARIABLE)).filter(url -> !url.isBlank());
     }

@@ -41,7 +41,7 @@ abstract class UserCacheContract {
         User active = user(true);
         reader.get(active.id(), new CountingLoader(active));
 
-        User deactivated = new User(active.id(), active.email(), false, false, null, "hash", active.createdAt());
+        User deactivated = new User(active.id(), active.email(), false, false, null, "hash", active.createdAt(), null);
         writer.invalidate(active.id());
         CountingLoader afterWrite = new CountingLoader(deactivated);
 
@@ -80,7 +80,7 @@ abstract class UserCacheContract {
 
     static User user(boolean active) {
         return new User(UUID.randomUUID(), "cached-" + UUID.randomUUID() + "@example.com", active, false, "Cached",
-                        "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     /** Loads a fixed user (or none) and counts the calls. */

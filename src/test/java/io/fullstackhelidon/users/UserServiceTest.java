@@ -98,8 +98,7 @@ class UserServiceTest {
         User user = users.create(new NewUser(randomEmail(), randomLower(), true, true, null));
         String newPassword = randomLower();
 
-        User updated = users.update(user.id(), new UserChanges(Patch.absent(), Patch.absent(), Patch.absent(),
-                                                               Patch.absent(), Patch.absent()),
+        User updated = users.update(new Session(user, "admin-token-digest"), user.id(), UserChanges.none(),
                                     Patch.of(newPassword));
 
         assertThat(updated.email()).isEqualTo(user.email());
