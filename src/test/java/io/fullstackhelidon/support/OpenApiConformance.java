@@ -26,6 +26,11 @@ public final class OpenApiConformance {
 
     /** Fails when {@code reply} to {@code method path} contradicts {@code document} (the served JSON). */
     public static void check(String document, String method, String path, Reply reply) {
+        if (reply.status() == 405) {
+            // the router's answer for a method the path lacks, which no operation declares (as in FastAPI's
+            // document); the validator would match a fixed path like /users/signup to /users/{user_id}
+            return;
+        }
         OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(
                 document,
                 json -> OpenApiInteractionValidator.createForInlineApiSpecification(json)

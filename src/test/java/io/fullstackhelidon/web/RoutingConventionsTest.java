@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.support.Reply;
@@ -17,9 +18,10 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
+import static io.fullstackhelidon.support.TestApi.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Slash redirects, 405 with {@code Allow}, and 404, as the template's Starlette router answers them. */
+/** Slash redirects, 405 with {@code Allow} and 404 as the template's Starlette router answers them, but for ADR 0004. */
 @ServerTest
 class RoutingConventionsTest {
 
@@ -64,12 +66,29 @@ class RoutingConventionsTest {
     }
 
     @Test
-    void wrongMethodIs405WithTheMethodsOfTheFirstMatchingRoute() {
+    void wrongMethodIs405ListingEveryMethodOfThePath() {
         Reply reply = api.call(Method.PUT, "/users/me", request -> { }, null);
 
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.text()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
-        assertThat(reply.header("Allow")).hasValue("PATCH");
+        assertThat(reply.header("Allow")).hasValue("GET, PATCH, DELETE");
+        assertThat(api.call(Method.PUT, "/users/" + java.util.UUID.randomUUID(), request -> { }, null)
+                           .header("Allow")).hasValue("GET, PATCH, DELETE");
+        assertThat(api.call(Method.DELETE, "/items/", request -> { }, null).header("Allow")).hasValue("GET, POST");
+    }
+
+    /** ADR 0004: {@code /users/signup} is a resource of its own, not a {@code /users/{user_id}}. */
+    @Test
+    void aFixedPathIsNotReachedThroughAParametrisedRoute() {
+        for (Method method : List.of(Method.PATCH, Method.GET, Method.DELETE)) {
+            Reply reply = api.call(method, "/users/signup", bearer(api.superuserToken()), "{}");
+
+            assertThat(reply.status()).as(method.text()).isEqualTo(405);
+            assertThat(reply.text()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+            assertThat(reply.header("Allow")).hasValue("POST");
+        }
+        assertThat(api.call(Method.PATCH, "/users/" + java.util.UUID.randomUUID(), request -> { }, "{}").status())
+                .as("the parametrised route itself").isEqualTo(401);
     }
 
     @Test
@@ -77,7 +96,7 @@ class RoutingConventionsTest {
         Reply reply = api.call(Method.POST, "/items/" + java.util.UUID.randomUUID(), request -> { }, null);
 
         assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.header("Allow")).hasValue("GET");
+        assertThat(reply.header("Allow")).hasValue("GET, PUT, DELETE");
     }
 
     @Test
