@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.helidon.common.Errors;
 import io.helidon.security.jwt.Jwt;
+import io.helidon.security.jwt.JwtException;
 import io.helidon.security.jwt.JwtValidator;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.Jwk;
@@ -93,7 +94,9 @@ public final class HmacJwt {
                 return Optional.empty();
             }
             return Optional.of(jwt);
-        } catch (RuntimeException malformed) {
+        } catch (JwtException | Errors.ErrorMessagesException malformed) {
+            // not three Base64URL parts of JSON objects, or claims of the wrong type: Helidon's parser says so with
+            // these exceptions; anything else is a fault of ours and goes to the error mapping
             return Optional.empty();
         }
     }

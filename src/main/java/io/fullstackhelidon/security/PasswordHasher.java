@@ -16,6 +16,9 @@ import io.fullstackhelidon.domain.Unavailable;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.jna.Argon2Library;
+import de.mkammerer.argon2.jna.Argon2_type;
+import de.mkammerer.argon2.jna.Size_t;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
@@ -31,6 +34,13 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final int BCRYPT_MAX_PASSWORD_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
+    // argon2.h: the type ids and the result codes that are failures of the computation, not of the input
+    private static final Argon2_type ARGON2D = new Argon2_type(0);
+    private static final Argon2_type ARGON2I = new Argon2_type(1);
+    private static final Argon2_type ARGON2ID = new Argon2_type(2);
+    private static final int ARGON2_OK = 0;
+    private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
+    private static final int ARGON2_THREAD_FAIL = -33;
 
     private final Argon2 argon2;
     private final PasswordHashSettings settings;
@@ -74,19 +84,43 @@ public final class PasswordHasher {
         return new Verification(true, needsRehash(storedHash) ? Optional.of(hash(password)) : Optional.empty());
     }
 
+    /**
+     * A malformed stored hash never matches (bcrypt reports it in its result); a failure of the computation itself,
+     * such as argon2 running out of memory, is an error, not a wrong password: it must neither count towards the
+     * lock-out nor go unlogged.
+     */
     private boolean matches(String password, String storedHash) {
+        if (storedHash.startsWith("$argon2")) {
+            return bounded(() -> argon2Matches(password, storedHash));
+        }
+        if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
+            return bcryptMatches(password, storedHash);
+        }
+        return false;
+    }
+
+    /**
+     * The library's own {@code verify} answers {@code false} for every error code; its native call tells a mismatch
+     * and a malformed hash (no match) from a memory or thread failure (thrown).
+     */
+    private static boolean argon2Matches(String password, String storedHash) {
+        Argon2_type type = storedHash.startsWith("$argon2id$") ? ARGON2ID
+                           : storedHash.startsWith("$argon2i$") ? ARGON2I
+                           : storedHash.startsWith("$argon2d$") ? ARGON2D : null;
+        if (type == null) {
+            return false;
+        }
+        byte[] encoded = (storedHash + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         try {
-            if (storedHash.startsWith("$argon2")) {
-                return bounded(() -> withChars(password, chars -> argon2.verify(storedHash, chars)));
+            int result = Argon2Library.INSTANCE.argon2_verify(encoded, bytes, new Size_t(bytes.length), type);
+            if (result == ARGON2_MEMORY_ALLOCATION_ERROR || result == ARGON2_THREAD_FAIL) {
+                throw new IllegalStateException("argon2 verification failed: "
+                                                + Argon2Library.INSTANCE.argon2_error_message(result));
             }
-            if (storedHash.startsWith("$2a$") || storedHash.startsWith("$2b$") || storedHash.startsWith("$2y$")) {
-                return bcryptMatches(password, storedHash);
-            }
-            return false;
-        } catch (Unavailable busy) {
-            throw busy;
-        } catch (RuntimeException malformedHash) {
-            return false;
+            return result == ARGON2_OK;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 
@@ -96,7 +130,7 @@ public final class PasswordHasher {
      * parameters cost what a real hash costs, without hashing anything at start-up (300 ms of a 2-core start).
      */
     public void verifyAgainstDummy(String password) {
-        bounded(() -> withChars(password, chars -> argon2.verify(dummyHash, chars)));
+        bounded(() -> argon2Matches(password, dummyHash));
     }
 
     /** The stand-in hash of unknown accounts (for tests: it must be shaped as a real one to cost as much). */

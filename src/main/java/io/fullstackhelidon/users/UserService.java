@@ -210,9 +210,9 @@ public final class UserService {
             return false;
         }
         try {
-            insert(new NewUser(email, superuser.password(), true, true, null), EMAIL_TAKEN_ON_CREATE);
+            users.insert(newRow(new NewUser(email, superuser.password(), true, true, null)));
             return true;
-        } catch (InvalidRequest raceWithAnotherInstance) {
+        } catch (DuplicateEmailException raceWithAnotherInstance) {
             // another instance created it between our check and insert: fine
             return false;
         }
@@ -222,14 +222,18 @@ public final class UserService {
         if (users.findByEmail(user.email()).isPresent()) {
             throw new InvalidRequest(emailTakenDetail);
         }
-        User created = new User(UUID.randomUUID(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
-                                hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS), null);
+        User created = newRow(user);
         try {
             users.insert(created);
         } catch (DuplicateEmailException e) {
             throw new InvalidRequest(emailTakenDetail);
         }
         return created;
+    }
+
+    private User newRow(NewUser user) {
+        return new User(UUID.randomUUID(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
+                        hasher.hash(user.password()), clock.instant().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     /** Whether {@code changes} demote or deactivate a user who is an active superuser now. */

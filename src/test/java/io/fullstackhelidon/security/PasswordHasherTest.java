@@ -5,6 +5,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Compatibility with the hashes the template (pwdlib: argon2-cffi, bcrypt) writes, checked with real vectors. */
 class PasswordHasherTest {
@@ -64,6 +65,18 @@ class PasswordHasherTest {
         assertThat(hasher.verify(PASSWORD, "plain-text-password").matches()).isFalse();
         assertThat(hasher.verify(PASSWORD, "$2b$12$short").matches()).isFalse();
         assertThat(hasher.verify(PASSWORD, "$argon2id$garbage").matches()).isFalse();
+        assertThat(hasher.verify(PASSWORD, "$argon2id$v=19$m=65536,t=0,p=4$c2FsdHNhbHQ$aGFzaA").matches()).isFalse();
+        assertThat(hasher.verify(PASSWORD, "$argon2x$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA").matches()).isFalse();
+    }
+
+    /** 4 TiB of memory cannot be had: argon2 fails, and that is an error, not a wrong password. */
+    @Test
+    void aFailingComputationIsAnErrorNotAMismatch() {
+        String needsFourTebibytes = "$argon2id$v=19$m=4294967295,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                                    + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+
+        assertThatThrownBy(() -> hasher.verify(PASSWORD, needsFourTebibytes))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Memory allocation error");
     }
 
     @Test
