@@ -42,7 +42,7 @@ public final class Lifecycle {
                 .endpoint("/health")
                 .details(true)
                 .addCheck(trafficGate)
-                .addCheck(new DatabaseReadiness(app.database().client(),
+                .addCheck(new DatabaseReadiness(app.database().client(), app.database().availability(),
                                                 app.settings().operations().readinessTimeout()));
         if (app.rateLimiter() instanceof RedisRateLimiter shared) {
             health.addCheck(new RedisReadiness(shared, app.userCache()::store));

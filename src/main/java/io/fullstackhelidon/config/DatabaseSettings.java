@@ -12,12 +12,18 @@ import java.util.Objects;
  * @param password       password, may be empty
  * @param poolProperties HikariCP properties under their Hikari names ({@code maximumPoolSize}, ...)
  * @param connectWait    how long start-up waits for the database to answer
+ * @param breakerDelay   how long requests are answered 503 at once after connections could not be made
+ * @param breakerVolume  the borrowings the breaker judges together
+ * @param breakerErrorRatio the percentage of those that failed to connect at which the breaker opens
  */
 public record DatabaseSettings(String jdbcUrl,
                                String username,
                                String password,
                                Map<String, String> poolProperties,
-                               Duration connectWait) {
+                               Duration connectWait,
+                               Duration breakerDelay,
+                               int breakerVolume,
+                               int breakerErrorRatio) {
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -25,6 +31,7 @@ public record DatabaseSettings(String jdbcUrl,
         Objects.requireNonNull(password, "password");
         poolProperties = Map.copyOf(poolProperties);
         Objects.requireNonNull(connectWait, "connectWait");
+        Objects.requireNonNull(breakerDelay, "breakerDelay");
     }
 
     public boolean isPostgres() {

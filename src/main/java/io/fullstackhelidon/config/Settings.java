@@ -274,7 +274,9 @@ public record Settings(String projectName,
         }
         Map<String, String> pool = config.get("pool").detach().asMap().orElse(Map.of());
         Duration connectWait = Duration.ofSeconds(number(config, "connect-wait-seconds"));
-        return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool, connectWait);
+        return new DatabaseSettings(target.jdbcUrl(), target.username(), target.password(), pool, connectWait,
+                                    Duration.ofMillis(number(config, "breaker.delay-millis")),
+                                    integer(config, "breaker.volume"), integer(config, "breaker.error-ratio"));
     }
 
     private static List<String> originList(String value) {

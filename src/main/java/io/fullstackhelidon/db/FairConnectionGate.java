@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -24,11 +25,14 @@ import javax.sql.DataSource;
 final class FairConnectionGate {
 
     private final DataSource pool;
+    private final BooleanSupplier everyConnectionInUse;
     private final Semaphore permits;
     private final Duration timeout;
 
-    FairConnectionGate(DataSource pool, int connections, Duration timeout) {
+    /** {@code everyConnectionInUse} tells a pool taken by borrowers around the gate from one that cannot connect. */
+    FairConnectionGate(DataSource pool, int connections, Duration timeout, BooleanSupplier everyConnectionInUse) {
         this.pool = pool;
+        this.everyConnectionInUse = everyConnectionInUse;
         this.permits = new Semaphore(connections, true);
         this.timeout = timeout;
     }
@@ -38,25 +42,41 @@ final class FairConnectionGate {
         return permits.getQueueLength();
     }
 
-    /** A pooled connection, once every borrower that came earlier has had theirs. */
-    Connection connection() throws SQLException {
+    /**
+     * A pooled connection, once every borrower that came earlier has had theirs; {@code whenItsTurn} runs once the
+     * borrower's turn has come, before the pool is asked (it may refuse by throwing).
+     */
+    Connection connection(Runnable whenItsTurn) throws SQLException {
         try {
             if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException("No connection available within " + timeout.toMillis()
-                                                          + " ms");
+                throw new Busy("No connection available within " + timeout.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("Interrupted while waiting for a connection", e);
+            // the database did not fail, the wait was cut short (a body deadline, or the stop)
+            throw new Busy("Interrupted while waiting for a connection");
         }
         try {
+            whenItsTurn.run();
             Connection connection = pool.getConnection();
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                                                        new Class<?>[] {Connection.class},
                                                        new ReleaseOnClose(connection, permits));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            permits.release();
+            // every connection taken by borrowers around the gate (the job queue): busy; otherwise none could be made
+            throw everyConnectionInUse.getAsBoolean() ? new Busy("Every connection is in use") : e;
+        } catch (RuntimeException e) {
             permits.release();
             throw e;
+        }
+    }
+
+    /** No connection within the wait although the database may well answer: every connection is in use. */
+    static final class Busy extends SQLTransientConnectionException {
+
+        Busy(String message) {
+            super(message);
         }
     }
 

@@ -3,6 +3,8 @@ package io.fullstackhelidon.observability;
 import java.time.Duration;
 import java.util.Map;
 
+import io.fullstackhelidon.db.DatabaseAvailability;
+
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.health.DbClientHealthCheck;
 import io.helidon.faulttolerance.Timeout;
@@ -12,18 +14,22 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
 /**
- * Readiness of the database: DbClient's health check ({@code SELECT 1} through DbClient, so through the pool and its
- * fair gate like any request) bounded by a fault-tolerance time-out, as DbClient's check in Helidon 4.1.7 keeps its
- * configured time-out without applying it. A probe never waits longer than the time-out.
+ * Readiness of the database, from what the service already knows when it can: DOWN at once while connections cannot
+ * be made ({@link DatabaseAvailability}), UP at once when a request got a connection within the probe's time-out
+ * (a busy instance is not an unready one). Otherwise DbClient's health check ({@code SELECT 1} through DbClient, so
+ * through the pool and its fair gate like any request) bounded by a fault-tolerance time-out, as DbClient's check in
+ * Helidon 4.1.7 keeps its configured time-out without applying it. A probe never waits longer than the time-out.
  */
 public final class DatabaseReadiness implements HealthCheck {
 
     private final HealthCheck selectOne;
+    private final DatabaseAvailability availability;
     private final Timeout timeout;
     private final Duration limit;
 
-    public DatabaseReadiness(DbClient client, Duration limit) {
+    public DatabaseReadiness(DbClient client, DatabaseAvailability availability, Duration limit) {
         this.selectOne = DbClientHealthCheck.builder(client).query().statement("SELECT 1").build();
+        this.availability = availability;
         this.timeout = Timeout.builder().timeout(limit).build();
         this.limit = limit;
     }
@@ -40,6 +46,12 @@ public final class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (availability.knownDown()) {
+            return down(DatabaseAvailability.UNAVAILABLE + ": connections cannot be made");
+        }
+        if (availability.sinceLastConnection().filter(since -> since.compareTo(limit) < 0).isPresent()) {
+            return HealthCheckResponse.builder().status(true).detail("recent-connection", true).build();
+        }
         HealthCheckResponse answer;
         try {
             answer = timeout.invoke(selectOne::call);

@@ -1,7 +1,9 @@
 package io.fullstackhelidon.web;
 
 import java.lang.System.Logger.Level;
+import java.sql.SQLException;
 
+import io.fullstackhelidon.db.DatabaseAvailability;
 import io.fullstackhelidon.domain.Conflict;
 import io.fullstackhelidon.domain.DomainException;
 import io.fullstackhelidon.domain.InvalidRequest;
@@ -79,8 +81,22 @@ public final class ErrorMapping {
         json.send(response, status, new ErrorBody(status.reasonPhrase()));
     }
 
-    /** Logged (and so reported to Sentry) with the route template, never the raw path or the body. */
+    /**
+     * Logged (and so reported to Sentry) with the route template, never the raw path or the body. Two failures are
+     * not unexpected although a library wraps them: a refusal thrown inside DbClient (the database is known to be
+     * down), and a connection to the database lost in the middle of a statement, both a 503.
+     */
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DomainException refusal) {
+                refused(request, response, refusal);
+                return;
+            }
+            if (cause instanceof SQLException sql && DatabaseAvailability.isConnectionLoss(sql)) {
+                refused(request, response, new Unavailable(DatabaseAvailability.UNAVAILABLE, 1));
+                return;
+            }
+        }
         String route = request.context().get(RouteTemplate.class, RouteTemplate.class)
                 .map(RouteTemplate::template)
                 .orElse("an unrouted path");

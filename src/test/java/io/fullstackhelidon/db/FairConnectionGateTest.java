@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Connections go to borrowers in arrival order, closing gives the place back once, and a wait is bounded. */
 class FairConnectionGateTest {
 
+    /** No check when a borrower's turn comes. */
+    private static final Runnable ANY_TIME = () -> { };
+
     private final JdbcDataSource database = new JdbcDataSource();
 
     FairConnectionGateTest() {
@@ -26,15 +29,15 @@ class FairConnectionGateTest {
 
     @Test
     void waitingBorrowersAreServedInArrivalOrderAndANewcomerQueuesBehindThem() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10));
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10), () -> false);
         List<String> served = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(3);
-        Connection held = gate.connection();
+        Connection held = gate.connection(ANY_TIME);
 
         for (String borrower : List.of("first", "second", "third")) {
             int ahead = gate.waiting();
             Thread.ofVirtual().start(() -> {
-                try (Connection connection = gate.connection()) {
+                try (Connection connection = gate.connection(ANY_TIME)) {
                     served.add(borrower);
                     connection.createStatement().execute("SELECT 1");
                 } catch (Exception e) {
@@ -46,7 +49,7 @@ class FairConnectionGateTest {
             awaitWaiting(gate, ahead + 1);
         }
         held.close();
-        try (Connection newcomer = gate.connection()) {
+        try (Connection newcomer = gate.connection(ANY_TIME)) {
             served.add("newcomer");
         }
 
@@ -56,13 +59,13 @@ class FairConnectionGateTest {
 
     @Test
     void aNewcomerNeverTakesTheConnectionAWaitingBorrowerIsDue() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10));
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10), () -> false);
         // the newcomer arrives the moment the connection comes back: an unfair pool lets it win that race now and then
         for (int round = 0; round < 200; round++) {
             List<String> served = new CopyOnWriteArrayList<>();
-            Connection held = gate.connection();
+            Connection held = gate.connection(ANY_TIME);
             Thread waiter = Thread.ofPlatform().start(() -> {
-                try (Connection connection = gate.connection()) {
+                try (Connection connection = gate.connection(ANY_TIME)) {
                     served.add("waiter");
                 } catch (Exception e) {
                     served.add("waiter failed: " + e);
@@ -70,7 +73,7 @@ class FairConnectionGateTest {
             });
             awaitWaiting(gate, 1);
             held.close();
-            try (Connection newcomer = gate.connection()) {
+            try (Connection newcomer = gate.connection(ANY_TIME)) {
                 served.add("newcomer");
             }
             waiter.join();
@@ -80,22 +83,22 @@ class FairConnectionGateTest {
 
     @Test
     void closingTwiceGivesBackOnePlace() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(100));
-        Connection connection = gate.connection();
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(100), () -> false);
+        Connection connection = gate.connection(ANY_TIME);
         connection.close();
         connection.close();
 
-        Connection next = gate.connection();
-        assertThatThrownBy(gate::connection).as("still only one connection").isInstanceOf(SQLTransientConnectionException.class);
+        Connection next = gate.connection(ANY_TIME);
+        assertThatThrownBy(() -> gate.connection(ANY_TIME)).as("still only one connection").isInstanceOf(SQLTransientConnectionException.class);
         next.close();
     }
 
     @Test
     void aBorrowerWaitsNoLongerThanTheTimeout() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(200));
-        try (Connection held = gate.connection()) {
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(200), () -> false);
+        try (Connection held = gate.connection(ANY_TIME)) {
             long start = System.nanoTime();
-            assertThatThrownBy(gate::connection).isInstanceOf(SQLTransientConnectionException.class)
+            assertThatThrownBy(() -> gate.connection(ANY_TIME)).isInstanceOf(SQLTransientConnectionException.class)
                     .hasMessage("No connection available within 200 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(held.isValid(1)).isTrue();

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.fullstackhelidon.db.DatabaseAvailability;
+
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
@@ -34,7 +36,8 @@ class DatabaseReadinessTest {
                 return "jdbc:h2";
             }
         }).build();
-        DatabaseReadiness readiness = new DatabaseReadiness(hung, Duration.ofMillis(200));
+        DatabaseReadiness readiness = new DatabaseReadiness(hung, new DatabaseAvailability(Duration.ofSeconds(1), 2, 50),
+                                                            Duration.ofMillis(200));
 
         HealthCheckResponse answer = CompletableFuture.supplyAsync(readiness::call).get(5, TimeUnit.SECONDS);
 

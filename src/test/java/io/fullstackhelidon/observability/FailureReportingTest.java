@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the database goes away: readiness answers 503 naming the failing check, a request that needs the database
- * gets a generic 500 with its request id, and the error reaches Sentry (a local fake DSN endpoint) tagged with the
- * request id, route template and user id, without tokens or passwords.
+ * When the database goes away: a request that needs it gets 503 {@code Database unavailable} with
+ * {@code Retry-After}, readiness then answers 503 at once naming the failing check, and the outage reaches Sentry (a
+ * local fake DSN endpoint) once, tagged with the request id, route template and user id, without tokens or passwords.
  */
 @ServerTest
 class FailureReportingTest {
@@ -82,21 +82,23 @@ class FailureReportingTest {
 
         api.app().database().close();
 
+        Reply failed = api.get("/users/me", token);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.text()).isEqualTo("{\"detail\":\"Database unavailable\"}");
+        assertThat(failed.header("Retry-After")).hasValue("1");
+        String requestId = failed.header("X-Request-Id").orElseThrow();
+        assertThat(api.get("/users/me", token).status()).isEqualTo(503);
+
         Reply ready = get("/health/ready");
         assertThat(ready.status()).isEqualTo(503);
         JsonNode database = findCheck(ready.json(), "database");
         assertThat(database.path("status").asText()).isEqualTo("DOWN");
-        assertThat(database.path("data").path("error").asText()).isNotEmpty();
+        assertThat(database.path("data").path("error").asText()).contains("Database unavailable");
         assertThat(get("/health/live").status()).isEqualTo(200);
 
-        Reply failed = api.get("/users/me", token);
-        assertThat(failed.status()).isEqualTo(500);
-        String requestId = failed.header("X-Request-Id").orElseThrow();
-        assertThat(failed.text()).isEqualTo("{\"detail\":\"Internal Server Error\",\"request_id\":\"" + requestId
-                                            + "\"}");
-
         String event = awaitEnvelopeContaining(requestId);
-        assertThat(event).contains("\"route\":\"/api/v1/users/me\"")
+        assertThat(event).contains("The database cannot be reached")
+                .contains("\"route\":\"/api/v1/users/me\"")
                 .contains("\"user_id\":\"" + superuserId + "\"")
                 .doesNotContain(token)
                 .doesNotContain(TestSettings.SUPERUSER_PASSWORD)
