@@ -42,7 +42,7 @@ echo "ok    ready after $(( ($(date +%s%N) - start) / 1000000 )) ms"
 kill -TERM "$pid"
 status=0
 wait "$pid" || status=$?
-[ "$status" = 0 ] || [ "$status" = 143 ] || fail "the service stopped with status $status after SIGTERM"
+[ "$status" = 0 ] || fail "the service stopped with status $status after SIGTERM (a requested stop exits 0)"
 grep -q 'Stopped: requests finished' "$WORK/serve.log" || fail "no graceful stop in the log"
 echo "ok    stopped on SIGTERM (status $status)"
 # the launcher sends the JVM's own warnings to stderr: a rejected AOT cache or a native-access warning would show here

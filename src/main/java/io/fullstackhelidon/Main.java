@@ -74,9 +74,23 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
                 () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
+        exitCleanlyOnSigterm();
         LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "
                                + server.port() + ", database " + settings.database().jdbcUrl()
                                + (errorTracking.enabled() ? ", errors reported to Sentry" : ""));
+    }
+
+    /**
+     * SIGTERM is how supervisors ask for a stop, not a failure: after the graceful shutdown (the hooks run as on any
+     * exit) the process exits 0, where the JVM's own handling would report 143, which supervisors read as a crash.
+     * Where the platform has no such signal, the JVM's handling stays.
+     */
+    private static void exitCleanlyOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException noSuchSignal) {
+            LOGGER.log(Level.DEBUG, "No SIGTERM here: the JVM's exit status stays");
+        }
     }
 
     /** Runs an admin command: 0 when it succeeded, 1 (with the reason logged) when not. */
