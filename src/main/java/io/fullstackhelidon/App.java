@@ -51,6 +51,7 @@ import io.fullstackhelidon.utils.UtilsApi;
 import io.fullstackhelidon.web.ApiService;
 import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.Fallback;
+import io.fullstackhelidon.web.RequestHeadDeadline;
 
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
@@ -75,6 +76,7 @@ public final class App implements AutoCloseable {
     private final VirtualThreadMetrics virtualThreads;
     private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
     private final Fallback frontend;
+    private final RequestHeadDeadline requestHeads;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -93,8 +95,10 @@ public final class App implements AutoCloseable {
         this.rateLimiter = sharedOrLocalRateLimiter();
         this.userCache = sharedOrLocalUserCache(settings.cache());
         this.virtualThreads = new VirtualThreadMetrics(ownedMeters, settings.operations().pinnedThreshold());
+        this.requestHeads = new RequestHeadDeadline(settings.http().headTimeout());
         try {
             AppMetrics metrics = new AppMetrics(ownedMeters);
+            metrics.trackSlowHeadClosures(requestHeads::closedConnections);
             if (emailDelivery != null) {
                 metrics.trackEmails(emailDelivery::sentCount, emailDelivery::retriedCount, emailDelivery::failedCount);
             }
@@ -155,6 +159,11 @@ public final class App implements AutoCloseable {
         return List.copyOf(endpoints);
     }
 
+    /** The deadline of request heads, which the HTTP/1.1 connections report to. */
+    RequestHeadDeadline requestHeadDeadline() {
+        return requestHeads;
+    }
+
     /** The built frontend, or nothing, for requests outside the API that no route took. */
     Fallback frontend() {
         return frontend;
@@ -188,6 +197,7 @@ public final class App implements AutoCloseable {
             redis.close();
         }
         database.close();
+        requestHeads.close();
         virtualThreads.close();
         ownedMeters.close();
     }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 
+import io.fullstackhelidon.observability.ClientDisconnects;
 import io.fullstackhelidon.observability.DatabaseReadiness;
 import io.fullstackhelidon.observability.ErrorTracking;
 import io.fullstackhelidon.observability.RedisReadiness;
@@ -13,6 +14,7 @@ import io.fullstackhelidon.web.JsonDirectHandler;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.ObserveFeatureConfig;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -28,6 +30,8 @@ public final class Lifecycle {
 
     private static final System.Logger LOGGER = System.getLogger(Lifecycle.class.getName());
     private static final String MANAGEMENT_SOCKET = "management";
+    /** The key of HTTP/1.1 under {@code server.protocols}, and the name Helidon gives the protocol built from it. */
+    private static final String HTTP1_CONFIG_NAME = "http_1_1";
 
     private final App app;
     private final TrafficGate trafficGate = new TrafficGate();
@@ -54,9 +58,30 @@ public final class Lifecycle {
             server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
             observe.sockets(List.of(MANAGEMENT_SOCKET));
         });
+        http1WithHeadDeadline(server);
+        ClientDisconnects.quiet();
         server.routing(routing -> routing.addFeature(new ApiRouting(app, trafficGate)))
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
+    }
+
+    /**
+     * HTTP/1.1 as {@code server.protocols.http_1_1} configures it, reporting to the head deadline. Helidon would
+     * build the protocol from that configuration itself, after this update and without the listener; built here
+     * under the configuration's own name, it takes that one's place.
+     */
+    private void http1WithHeadDeadline(WebServerConfig.Builder server) {
+        Http1Config configured = server.config().map(config -> config.get("protocols." + HTTP1_CONFIG_NAME))
+                .filter(io.helidon.common.config.Config::exists)
+                .map(Http1Config::create)
+                .orElseGet(Http1Config::create);
+        server.protocols(List.of(Http1Config.builder().from(configured).name(HTTP1_CONFIG_NAME)
+                                           // one listener, which wraps the configured ones (the protocol
+                                           // logging included, so it is not added a second time)
+                                           .receiveLog(false)
+                                           .receiveListeners(List.of(app.requestHeadDeadline().receiving(
+                                                   configured.compositeReceiveListener())))
+                                           .build()));
     }
 
     /**

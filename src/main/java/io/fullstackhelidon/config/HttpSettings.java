@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param managementPort serve {@code /health} and {@code /metrics} only on this port ({@code MANAGEMENT_PORT}; 0 picks
  *                       a free one); empty to serve them with the API
  * @param bodyTimeout    a request body must arrive within this once the service starts reading it
+ * @param headTimeout    a request line and headers must arrive within this once their first byte has
  */
-public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Duration bodyTimeout) {
+public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Duration bodyTimeout, Duration headTimeout) {
 
     public HttpSettings {
         Objects.requireNonNull(managementPort, "managementPort");
         Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+        Objects.requireNonNull(headTimeout, "headTimeout");
     }
 }

@@ -204,7 +204,8 @@ public record Settings(String projectName,
                                   number(config, "cache.users.max-entries")),
                 new HttpSettings(flag(config, "security.hsts"),
                                  config.get("management.port").asInt().asOptional(),
-                                 Duration.ofSeconds(number(config, "http.body.timeout.seconds"))),
+                                 Duration.ofSeconds(number(config, "http.body.timeout.seconds")),
+                                 Duration.ofMillis(number(config, "http.head.timeout-millis"))),
                 new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())));
     }
 

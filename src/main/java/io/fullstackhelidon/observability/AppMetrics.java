@@ -53,6 +53,13 @@ public final class AppMetrics {
         cacheLookups("miss", misses);
     }
 
+    /** Connections closed because their request head did not arrive in time (slow-header clients). */
+    public void trackSlowHeadClosures(LongSupplier closed) {
+        meters.register(FunctionalCounter.builder("http.slow.head.closed", closed, LongSupplier::getAsLong)
+                                     .description("Connections closed for not sending a request head in time"),
+                        closed);
+    }
+
     private void cacheLookups(String outcome, LongSupplier count) {
         meters.register(FunctionalCounter.builder("app.cache.users", count, LongSupplier::getAsLong)
                                      .tags(List.of(Tag.create("outcome", outcome)))

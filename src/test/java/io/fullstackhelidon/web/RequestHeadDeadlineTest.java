@@ -1,0 +1,168 @@
+package io.fullstackhelidon.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.fullstackhelidon.support.Slow;
+import io.fullstackhelidon.support.TestServer;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slow-header clients: headers trickled a byte at a time or stalled are cut off once the head deadline (here 600 ms)
+ * has passed since the request line, a stalled request line once the listener's idle time-out (here 2 s) has,
+ * silently (no WARN or ERROR, nor when a client goes away in the middle of its headers); a keep-alive connection idle between requests for longer than the head deadline keeps
+ * working, and a client sending normally is unaffected.
+ */
+@Slow
+@ServerTest
+class RequestHeadDeadlineTest {
+
+    private static final Duration DEADLINE = Duration.ofMillis(600);
+    /** The longest the service may take to cut a slow head off, beyond the deadline. */
+    private static final Duration SLACK = Duration.ofSeconds(2);
+    /** The listener's idle time-out here, which bounds the wait for a request line. */
+    private static final Duration IDLE = Duration.ofMillis(2000);
+    private static final String REQUEST = "GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+    private final int port;
+    private final Http1Client client;
+
+    RequestHeadDeadlineTest(WebServer server, Http1Client client) {
+        this.port = server.port();
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServer.configure(server, Map.of("http.head.timeout-millis", Long.toString(DEADLINE.toMillis()),
+                                            "server.idle-connection-timeout", "PT" + IDLE.toMillis() / 1000.0 + "S",
+                                            "server.idle-connection-period", "PT0.2S"));
+    }
+
+    @Test
+    void tricklingHeadersAreCutOffSilently() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            Duration trickled = timeUntilClosed("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+                                                "X-Slow: abcdefghijklmnopqrstuvwxyz0123456789\r\n");
+            Duration stalledHeaders = timeUntilClosed("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: x", "");
+
+            assertThat(trickled).isBetween(DEADLINE, DEADLINE.plus(SLACK));
+            assertThat(stalledHeaders).isBetween(DEADLINE, DEADLINE.plus(SLACK));
+            // Helidon's idle clock ticks once a second
+            assertThat(timeUntilClosed("GET /api/v1/ut", "")).as("a stalled request line: Helidon's idle time-out")
+                    .isBetween(IDLE.minusSeconds(1), IDLE.plus(SLACK));
+            try (Socket goesAway = new Socket("127.0.0.1", port)) {
+                goesAway.getOutputStream().write("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: x\r\nX-Par"
+                                                         .getBytes(StandardCharsets.US_ASCII));
+                goesAway.getOutputStream().flush();
+                Thread.sleep(100);
+            }
+            assertThat(client.get("/api/v1/utils/health-check/").request(String.class).status().code())
+                    .as("others are served").isEqualTo(200);
+            assertThat(metric()).as("counted").isGreaterThanOrEqualTo(2);
+            Thread.sleep(200); // the cut connections' threads end
+            List<ILoggingEvent> complaints = log.list.stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+            assertThat(complaints).as("a client that is cut off is not a server error").isEmpty();
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aKeepAliveConnectionIdleBetweenRequestsIsNotCutOff() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(REQUEST.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+
+            Thread.sleep(DEADLINE.multipliedBy(2).toMillis()); // past the head deadline, within the idle time-out
+
+            out.write(REQUEST.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** Sends {@code start}, then {@code trickle} a byte every 100 ms (or nothing), until the service closes. */
+    private Duration timeUntilClosed(String start, String trickle) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(200);
+            OutputStream out = socket.getOutputStream();
+            Instant began = Instant.now();
+            out.write(start.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Instant deadline = began.plus(IDLE).plus(SLACK).plusSeconds(1);
+            int next = 0;
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    if (socket.getInputStream().read() < 0) {
+                        return Duration.between(began, Instant.now());
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing from the service yet
+                } catch (SocketException reset) {
+                    return Duration.between(began, Instant.now());
+                }
+                if (!trickle.isEmpty()) {
+                    try {
+                        out.write(trickle.charAt(next++ % trickle.length()));
+                        out.flush();
+                    } catch (IOException closed) {
+                        return Duration.between(began, Instant.now());
+                    }
+                }
+            }
+            throw new AssertionError("still open " + Duration.between(began, Instant.now()).toMillis() + " ms later");
+        }
+    }
+
+    private double metric() {
+        return client.get("/metrics").request(String.class).entity().lines()
+                .filter(line -> line.startsWith("http_slow_head_closed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int read = in.read();
+            if (read < 0) {
+                break;
+            }
+            head.append((char) read);
+        }
+        int length = head.toString().lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
+                .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).trim())).findFirst().orElse(0);
+        in.readNBytes(length);
+        return head.toString();
+    }
+}
