@@ -37,7 +37,8 @@ public enum AdminCommand {
         @Override
         public void run(Settings settings) {
             try (OwnedMeters meters = new OwnedMeters(Metrics.globalRegistry());
-                    Database database = Database.open(settings.database(), new PoolMetrics(meters))) {
+                    // no background work: the background pool opens no connection (it keeps none idle)
+                    Database database = Database.open(settings.database(), 1, new PoolMetrics(meters))) {
                 UserService users = App.userService(settings, database, UserCache.none(), new DisabledMailer(),
                                                     new AppMetrics(meters), Clock.systemUTC());
                 boolean created = users.ensureSuperuser(settings.firstSuperuser());

@@ -82,11 +82,15 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.frontend = frontend(settings);
-        this.database = Database.open(settings.database(), new PoolMetrics(ownedMeters));
+        PoolMetrics poolMetrics = new PoolMetrics(ownedMeters);
+        // the job queue's threads each complete a job on a connection, and its poller takes one more
+        this.database = Database.open(settings.database(), settings.jobs().threads() + 1, poolMetrics);
+        poolMetrics.trackQueue(database::queueWaiting, database::queueTimeouts,
+                               () -> !database.availability().knownDown());
         EmailDelivery emailDelivery = settings.mail().enabled() ? new EmailDelivery(settings.mail(), settings.jobs())
                                                                 : null;
         this.jobs = emailDelivery == null ? null
-                                          : new Jobs(database.dataSource(), settings.jobs(),
+                                          : new Jobs(database.backgroundDataSource(), settings.jobs(),
                                                      new SealedData("job data", settings.security().secretKey(),
                                                                     settings.security().previousSecretKeys()),
                                                      List.of(emailDelivery.task()));

@@ -28,36 +28,40 @@ public final class Database implements AutoCloseable {
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(5);
     private static final Duration CONNECT_RETRY = Duration.ofMillis(100);
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource requestPool;
+    private final HikariDataSource backgroundPool;
+    private final FairConnectionGate gate;
     private final DbClient client;
     private final DatabaseSettings settings;
     private final DatabaseAvailability availability;
 
-    private Database(HikariDataSource dataSource, DbClient client, DatabaseSettings settings,
-                     DatabaseAvailability availability) {
-        this.dataSource = dataSource;
+    private Database(HikariDataSource requestPool, HikariDataSource backgroundPool, FairConnectionGate gate,
+                     DbClient client, DatabaseSettings settings, DatabaseAvailability availability) {
+        this.requestPool = requestPool;
+        this.backgroundPool = backgroundPool;
+        this.gate = gate;
         this.client = client;
         this.settings = settings;
         this.availability = availability;
     }
 
-    /** Waits for the database, migrates the schema (adopting a template database), then opens the pool. */
-    public static Database open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
+    /**
+     * Waits for the database, migrates the schema (adopting a template database), then opens the requests' pool and
+     * a background pool of {@code backgroundConnections}.
+     */
+    public static Database open(DatabaseSettings settings, int backgroundConnections,
+                                MetricsTrackerFactory poolMetrics) {
         DatabaseWait.untilReachable(settings);
         Migrations.migrate(settings);
-        Properties properties = new Properties();
-        properties.putAll(settings.poolProperties());
-        HikariConfig config = new HikariConfig(properties);
-        config.setDataSource(new PatientConnector(
-                new DriverDataSource(settings.jdbcUrl(), null, new Properties(), settings.username(),
-                                     settings.password()),
-                CONNECT_PATIENCE, CONNECT_RETRY));
-        config.setMetricsTrackerFactory(poolMetrics);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        FairConnectionGate gate = new FairConnectionGate(
-                dataSource, config.getMaximumPoolSize(), Duration.ofMillis(config.getConnectionTimeout()),
-                () -> dataSource.getHikariPoolMXBean() != null
-                      && dataSource.getHikariPoolMXBean().getActiveConnections() >= config.getMaximumPoolSize());
+        HikariConfig requests = poolConfig(settings, poolMetrics);
+        HikariConfig background = poolConfig(settings, poolMetrics);
+        background.setPoolName(requests.getPoolName() + "-background");
+        background.setMaximumPoolSize(backgroundConnections);
+        background.setMinimumIdle(0);
+        HikariDataSource requestPool = new HikariDataSource(requests);
+        HikariDataSource backgroundPool = new HikariDataSource(background);
+        FairConnectionGate gate = new FairConnectionGate(requestPool, requests.getMaximumPoolSize(),
+                                                         Duration.ofMillis(requests.getConnectionTimeout()));
         String dbType = settings.isPostgres() ? "jdbc:postgresql" : settings.isH2() ? "jdbc:h2" : "jdbc";
         DatabaseAvailability availability = new DatabaseAvailability(settings.breakerDelay(), settings.breakerVolume(),
                                                                       settings.breakerErrorRatio());
@@ -72,13 +76,36 @@ public final class Database implements AutoCloseable {
                 return dbType;
             }
         };
-        return new Database(dataSource, JdbcClientBuilder.create().connectionPool(pool).build(), settings,
-                            availability);
+        return new Database(requestPool, backgroundPool, gate,
+                            JdbcClientBuilder.create().connectionPool(pool).build(), settings, availability);
     }
 
-    /** The pool itself, for libraries that speak JDBC (the job queue). */
-    public DataSource dataSource() {
-        return dataSource;
+    /** The pool's settings ({@code database.pool}), opening connections through the {@link PatientConnector}. */
+    private static HikariConfig poolConfig(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
+        Properties properties = new Properties();
+        properties.putAll(settings.poolProperties());
+        HikariConfig config = new HikariConfig(properties);
+        config.setDataSource(new PatientConnector(
+                new DriverDataSource(settings.jdbcUrl(), null, new Properties(), settings.username(),
+                                     settings.password()),
+                CONNECT_PATIENCE, CONNECT_RETRY));
+        config.setMetricsTrackerFactory(poolMetrics);
+        return config;
+    }
+
+    /** The pool of background work (the job queue), apart from the requests': jobs never take their connections. */
+    public DataSource backgroundDataSource() {
+        return backgroundPool;
+    }
+
+    /** Requests waiting in the queue for a connection. */
+    public int queueWaiting() {
+        return gate.waiting();
+    }
+
+    /** Requests that waited the whole time-out in the queue and were answered 503. */
+    public long queueTimeouts() {
+        return gate.timeouts();
     }
 
     public DbClient client() {
@@ -96,6 +123,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        backgroundPool.close();
+        requestPool.close();
     }
 }

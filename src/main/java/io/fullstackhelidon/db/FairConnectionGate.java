@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -25,14 +25,13 @@ import javax.sql.DataSource;
 final class FairConnectionGate {
 
     private final DataSource pool;
-    private final BooleanSupplier everyConnectionInUse;
     private final Semaphore permits;
     private final Duration timeout;
+    private final LongAdder timeouts = new LongAdder();
 
-    /** {@code everyConnectionInUse} tells a pool taken by borrowers around the gate from one that cannot connect. */
-    FairConnectionGate(DataSource pool, int connections, Duration timeout, BooleanSupplier everyConnectionInUse) {
+    /** {@code pool} has {@code connections} connections and no borrowers but this gate's. */
+    FairConnectionGate(DataSource pool, int connections, Duration timeout) {
         this.pool = pool;
-        this.everyConnectionInUse = everyConnectionInUse;
         this.permits = new Semaphore(connections, true);
         this.timeout = timeout;
     }
@@ -42,6 +41,11 @@ final class FairConnectionGate {
         return permits.getQueueLength();
     }
 
+    /** Borrowers that waited the whole time-out in the queue. */
+    long timeouts() {
+        return timeouts.sum();
+    }
+
     /**
      * A pooled connection, once every borrower that came earlier has had theirs; {@code whenItsTurn} runs once the
      * borrower's turn has come, before the pool is asked (it may refuse by throwing).
@@ -49,6 +53,7 @@ final class FairConnectionGate {
     Connection connection(Runnable whenItsTurn) throws SQLException {
         try {
             if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timeouts.increment();
                 throw new Busy("No connection available within " + timeout.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
@@ -62,11 +67,8 @@ final class FairConnectionGate {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                                                        new Class<?>[] {Connection.class},
                                                        new ReleaseOnClose(connection, permits));
-        } catch (SQLException e) {
-            permits.release();
-            // every connection taken by borrowers around the gate (the job queue): busy; otherwise none could be made
-            throw everyConnectionInUse.getAsBoolean() ? new Busy("Every connection is in use") : e;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
+            // with a permit there is a connection to be had: the pool failed to make one
             permits.release();
             throw e;
         }

@@ -2,11 +2,15 @@ package io.fullstackhelidon.observability;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.PoolStats;
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -50,6 +54,21 @@ public final class PoolMetrics implements MetricsTrackerFactory {
                 timeouts.increment();
             }
         };
+    }
+
+    /**
+     * The requests' queue in front of the pool (the fair gate): borrowers wait there, not in HikariCP, so
+     * {@code db_pool_pending_threads} stays near 0 under load and these are what show pool exhaustion; and whether the
+     * database can be reached ({@code db_available}, 0 while the breaker is open).
+     */
+    public void trackQueue(IntSupplier waiting, LongSupplier timeouts, BooleanSupplier available) {
+        meters.register(Gauge.builder("db.pool.queue.waiting", waiting, IntSupplier::getAsInt)
+                                     .description("Requests waiting in the queue for a database connection"));
+        meters.register(FunctionalCounter.builder("db.pool.queue.timeouts", timeouts, LongSupplier::getAsLong)
+                                     .description("Requests that waited the whole time-out for a connection (503)"),
+                        timeouts);
+        meters.register(Gauge.builder("db.available", available, ok -> ok.getAsBoolean() ? 1 : 0)
+                                     .description("1 while the database can be reached, 0 while requests get 503"));
     }
 
     private void gauge(Tag pool, String state, PoolStats stats, java.util.function.ToIntFunction<PoolStats> value) {

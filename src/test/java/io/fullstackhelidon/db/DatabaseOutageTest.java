@@ -63,6 +63,8 @@ class DatabaseOutageTest {
             assertThat(probe.statusCode()).isEqualTo(503);
             assertThat(Duration.between(before, Instant.now())).as("readiness answers from what it knows")
                     .isLessThan(LONGEST_ANSWER);
+            assertThat(instance.get("/metrics").body()).as("the alert's signal")
+                    .containsPattern("(?m)^db_available(\\{[^}]*})? 0(\\.0)?$");
             HttpResponse<String> refused = load.get("/api/v1/items/");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.body()).isEqualTo("{\"detail\":\"Database unavailable\"}");
@@ -79,6 +81,7 @@ class DatabaseOutageTest {
             assertThat(load.successes.get()).as("recovered within 5 s").isGreaterThanOrEqualTo(successesAtReturn + 10);
             Duration recovery = Duration.between(back, Instant.now());
             assertThat(instance.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(instance.get("/metrics").body()).containsPattern("(?m)^db_available(\\{[^}]*})? 1(\\.0)?$");
             load.stop();
 
             assertThat(failedDuringOutage).as("requests were refused during the outage").isPositive();

@@ -29,7 +29,7 @@ class FairConnectionGateTest {
 
     @Test
     void waitingBorrowersAreServedInArrivalOrderAndANewcomerQueuesBehindThem() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10), () -> false);
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10));
         List<String> served = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(3);
         Connection held = gate.connection(ANY_TIME);
@@ -59,7 +59,7 @@ class FairConnectionGateTest {
 
     @Test
     void aNewcomerNeverTakesTheConnectionAWaitingBorrowerIsDue() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10), () -> false);
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofSeconds(10));
         // the newcomer arrives the moment the connection comes back: an unfair pool lets it win that race now and then
         for (int round = 0; round < 200; round++) {
             List<String> served = new CopyOnWriteArrayList<>();
@@ -83,7 +83,7 @@ class FairConnectionGateTest {
 
     @Test
     void closingTwiceGivesBackOnePlace() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(100), () -> false);
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(100));
         Connection connection = gate.connection(ANY_TIME);
         connection.close();
         connection.close();
@@ -95,13 +95,14 @@ class FairConnectionGateTest {
 
     @Test
     void aBorrowerWaitsNoLongerThanTheTimeout() throws Exception {
-        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(200), () -> false);
+        FairConnectionGate gate = new FairConnectionGate(database, 1, Duration.ofMillis(200));
         try (Connection held = gate.connection(ANY_TIME)) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> gate.connection(ANY_TIME)).isInstanceOf(SQLTransientConnectionException.class)
                     .hasMessage("No connection available within 200 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(held.isValid(1)).isTrue();
+            assertThat(gate.timeouts()).as("counted for db_pool_queue_timeouts_total").isEqualTo(1);
         }
     }
 
