@@ -17,6 +17,7 @@ import io.fullstackhelidon.web.Endpoint;
 import io.fullstackhelidon.web.ErrorMapping;
 import io.fullstackhelidon.web.Fallback;
 import io.fullstackhelidon.web.Json;
+import io.fullstackhelidon.web.LargeBodyLimit;
 import io.fullstackhelidon.web.RouteCatalog;
 import io.fullstackhelidon.web.SecurityHeaders;
 import io.fullstackhelidon.web.SlowBodyGuard;
@@ -68,6 +69,7 @@ final class ApiRouting implements HttpFeature {
             routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
                                                   json, meters.registry()));
         }
+        routing.addFilter(new LargeBodyLimit(settings.http().largeBodies(), json));
         RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, frontend, json);
         catalog.register(routing);
         new ApiDocs(settings, endpoints, json).register(routing, settings.apiPrefix());

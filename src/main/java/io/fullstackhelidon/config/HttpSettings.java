@@ -12,13 +12,34 @@ import java.util.Optional;
  * @param managementPort serve {@code /health} and {@code /metrics} only on this port ({@code MANAGEMENT_PORT}; 0 picks
  *                       a free one); empty to serve them with the API
  * @param bodyTimeout    a request body must arrive within this once the service starts reading it
- * @param headTimeout    a request line and headers must arrive within this once their first byte has
+ * @param headTimeout    the headers must arrive within this once the request line has
+ * @param largeBodies    how many requests with a large body are processed at once
  */
-public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Duration bodyTimeout, Duration headTimeout) {
+public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Duration bodyTimeout, Duration headTimeout,
+                           LargeBodies largeBodies) {
 
     public HttpSettings {
         Objects.requireNonNull(managementPort, "managementPort");
         Objects.requireNonNull(bodyTimeout, "bodyTimeout");
         Objects.requireNonNull(headTimeout, "headTimeout");
+        Objects.requireNonNull(largeBodies, "largeBodies");
+    }
+
+    /**
+     * Requests whose body is larger than {@code thresholdBytes} (or of unknown length) are processed at most
+     * {@code maxConcurrent} at a time; one waits at most {@code maxWait} for its turn, then gets 503.
+     *
+     * @param thresholdBytes what counts as large
+     * @param maxConcurrent  how many at once
+     * @param maxWait        the longest wait for a turn
+     */
+    public record LargeBodies(long thresholdBytes, int maxConcurrent, Duration maxWait) {
+
+        public LargeBodies {
+            if (thresholdBytes < 0 || maxConcurrent < 1) {
+                throw new ConfigurationException("http.large-body needs threshold-bytes >= 0 and max-concurrent >= 1");
+            }
+            Objects.requireNonNull(maxWait, "maxWait");
+        }
     }
 }

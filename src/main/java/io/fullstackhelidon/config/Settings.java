@@ -205,7 +205,11 @@ public record Settings(String projectName,
                 new HttpSettings(flag(config, "security.hsts"),
                                  config.get("management.port").asInt().asOptional(),
                                  Duration.ofSeconds(number(config, "http.body.timeout.seconds")),
-                                 Duration.ofMillis(number(config, "http.head.timeout-millis"))),
+                                 Duration.ofMillis(number(config, "http.head.timeout-millis")),
+                                 new HttpSettings.LargeBodies(
+                                         number(config, "http.large-body.threshold-bytes"),
+                                         integer(config, "http.large-body.max-concurrent"),
+                                         Duration.ofMillis(number(config, "http.large-body.max-wait-millis")))),
                 new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())));
     }
 

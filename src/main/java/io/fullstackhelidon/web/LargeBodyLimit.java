@@ -1,0 +1,71 @@
+package io.fullstackhelidon.web;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.fullstackhelidon.config.HttpSettings;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Bounds the work that large request bodies can take at once. The largest valid body is a few KiB, yet any request may
+ * send up to {@code server.max-payload-size}; fifty clients sending 900 KB each at once take enough heap and CPU to
+ * slow every other request down by a factor of a hundred. A request whose body is larger than the threshold (or of
+ * unknown length) waits for one of a few permits, briefly, and is otherwise answered 503 with {@code Retry-After};
+ * smaller requests never wait here. The permit is held while the request is processed, body reading included, which
+ * {@code http.body.timeout} bounds.
+ */
+public final class LargeBodyLimit implements Filter {
+
+    static final String BUSY = "Too many large requests in progress, try again shortly";
+
+    private final long thresholdBytes;
+    private final Semaphore permits;
+    private final long maxWaitMillis;
+    private final Json json;
+
+    public LargeBodyLimit(HttpSettings.LargeBodies settings, Json json) {
+        this.json = json;
+        this.thresholdBytes = settings.thresholdBytes();
+        this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.maxWaitMillis = settings.maxWait().toMillis();
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        if (!large(request)) {
+            chain.proceed();
+            return;
+        }
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            // answered here, as the rate limits are: the refusal comes before any handler and its error mapping
+            response.header(HeaderNames.RETRY_AFTER, "1");
+            json.send(response, Status.SERVICE_UNAVAILABLE_503, new ErrorBody(BUSY));
+            return;
+        }
+        try {
+            chain.proceed();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private boolean large(RoutingRequest request) {
+        if (!request.content().hasEntity()) {
+            return false;
+        }
+        return request.headers().contentLength().orElse(Long.MAX_VALUE) > thresholdBytes;
+    }
+}
