@@ -27,17 +27,20 @@ public record HttpSettings(boolean hsts, Optional<Integer> managementPort, Durat
 
     /**
      * Requests whose body is larger than {@code thresholdBytes} (or of unknown length) are processed at most
-     * {@code maxConcurrent} at a time; one waits at most {@code maxWait} for its turn, then gets 503.
+     * {@code maxConcurrent} at a time and {@code bytesPerSecond} of body bytes a second; one waits at most
+     * {@code maxWait} for its turn, then gets 503.
      *
      * @param thresholdBytes what counts as large
      * @param maxConcurrent  how many at once
+     * @param bytesPerSecond body bytes of large requests admitted per second
      * @param maxWait        the longest wait for a turn
      */
-    public record LargeBodies(long thresholdBytes, int maxConcurrent, Duration maxWait) {
+    public record LargeBodies(long thresholdBytes, int maxConcurrent, long bytesPerSecond, Duration maxWait) {
 
         public LargeBodies {
-            if (thresholdBytes < 0 || maxConcurrent < 1) {
-                throw new ConfigurationException("http.large-body needs threshold-bytes >= 0 and max-concurrent >= 1");
+            if (thresholdBytes < 0 || maxConcurrent < 1 || bytesPerSecond < 1) {
+                throw new ConfigurationException("http.large-body needs threshold-bytes >= 0, max-concurrent >= 1 and "
+                                                 + "bytes-per-second >= 1");
             }
             Objects.requireNonNull(maxWait, "maxWait");
         }

@@ -209,6 +209,7 @@ public record Settings(String projectName,
                                  new HttpSettings.LargeBodies(
                                          number(config, "http.large-body.threshold-bytes"),
                                          integer(config, "http.large-body.max-concurrent"),
+                                         number(config, "http.large-body.bytes-per-second"),
                                          Duration.ofMillis(number(config, "http.large-body.max-wait-millis")))),
                 new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())));
     }

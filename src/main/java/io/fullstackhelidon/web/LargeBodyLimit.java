@@ -1,11 +1,15 @@
 package io.fullstackhelidon.web;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.config.HttpSettings;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -13,10 +17,12 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Bounds the work that large request bodies can take at once. The largest valid body is a few KiB, yet any request may
- * send up to {@code server.max-payload-size}; fifty clients sending 900 KB each at once take enough heap and CPU to
- * slow every other request down by a factor of a hundred. A request whose body is larger than the threshold (or of
- * unknown length) waits for one of a few permits, briefly, and is otherwise answered 503 with {@code Retry-After};
+ * Bounds the work that large request bodies can take. The largest valid body is a few KiB, yet any request may send
+ * up to {@code server.max-payload-size}; fifty clients sending 900 KB each take enough heap and CPU to slow every other
+ * request down by a factor of a hundred. Two bounds, because each large body costs several times its size in
+ * allocations (bytes, text, parse tree, and a 422 that echoes the input, as the template's does): a few at a time,
+ * and a budget of body bytes per second, so the garbage collector keeps up. A request whose body is larger than the
+ * threshold (or of unknown length) waits for both, briefly, and is otherwise answered 503 with {@code Retry-After};
  * smaller requests never wait here. The permit is held while the request is processed, body reading included, which
  * {@code http.body.timeout} bounds.
  */
@@ -28,9 +34,16 @@ public final class LargeBodyLimit implements Filter {
     private final Semaphore permits;
     private final long maxWaitMillis;
     private final Json json;
+    private final Bucket bytes;
+    private final long bytesPerSecond;
 
     public LargeBodyLimit(HttpSettings.LargeBodies settings, Json json) {
         this.json = json;
+        this.bytesPerSecond = settings.bytesPerSecond();
+        this.bytes = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(bytesPerSecond)
+                                  .refillGreedy(bytesPerSecond, Duration.ofSeconds(1)).build())
+                .build();
         this.thresholdBytes = settings.thresholdBytes();
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.maxWaitMillis = settings.maxWait().toMillis();
@@ -42,9 +55,12 @@ public final class LargeBodyLimit implements Filter {
             chain.proceed();
             return;
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        long cost = Math.min(request.headers().contentLength().orElse(bytesPerSecond), bytesPerSecond);
         boolean admitted;
         try {
-            admitted = permits.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+            admitted = bytes.asBlocking().tryConsume(cost, Duration.ofMillis(maxWaitMillis))
+                       && permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -52,6 +68,8 @@ public final class LargeBodyLimit implements Filter {
         if (!admitted) {
             // answered here, as the rate limits are: the refusal comes before any handler and its error mapping
             response.header(HeaderNames.RETRY_AFTER, "1");
+            // the body is not read: closing beats draining up to a megabyte that nobody will use
+            response.header(HeaderValues.CONNECTION_CLOSE);
             json.send(response, Status.SERVICE_UNAVAILABLE_503, new ErrorBody(BUSY));
             return;
         }

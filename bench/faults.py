@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""The fault suite: the service's jar under a normal client while something goes wrong, on 127.0.0.1 only, each
+scenario bounded in time. Prints one line of figures per scenario (docs/reliability.md records them).
+
+    bench/faults.py target/full-stack-helidon.jar [--short] [scenario ...]
+
+Scenarios: large-bodies, slow-headers, redis-frozen, sigterm. Needs redis-server for redis-frozen (a private one on
+its own port, so that SIGSTOP touches nothing else). The service runs on its embedded database in a scratch folder.
+"""
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+ADMIN, PASSWORD = "admin@example.com", "faultsadminpass1"
+
+
+class Service:
+    """The jar as a process with its own scratch folder and port."""
+
+    def __init__(self, jar, port, extra=None, heap="96m"):
+        self.port = port
+        self.dir = tempfile.mkdtemp(prefix="faults-")
+        env = dict(os.environ, PROJECT_NAME="Faults", SECRET_KEY="faults-secret-key-0123456789",
+                   FIRST_SUPERUSER=ADMIN, FIRST_SUPERUSER_PASSWORD=PASSWORD, RATELIMIT_ENABLED="false",
+                   SERVER_PORT=str(port), LOG_FORMAT="json")
+        env.update(extra or {})
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            if name not in (extra or {}):
+                env.pop(name, None)
+        self.log = open(os.path.join(self.dir, "service.log"), "w")
+        self.process = subprocess.Popen([JAVA, f"-Xmx{heap}", "-XX:+UseSerialGC", "-jar", os.path.abspath(jar)],
+                                        cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if status(port, "/health/ready") == 200:
+                break
+            time.sleep(0.2)
+        else:
+            raise SystemExit("the service did not become ready; see " + self.log.name)
+        self.token = json.loads(request(port, "POST", "/api/v1/login/access-token",
+                                        f"username={ADMIN}&password={PASSWORD}",
+                                        {"Content-Type": "application/x-www-form-urlencoded"})[1])["access_token"]
+
+    def lines(self):
+        with open(self.log.name) as log:
+            return log.read().splitlines()
+
+    def complaints(self):
+        """WARN and ERROR lines of the service's log."""
+        found = []
+        for line in self.lines():
+            try:
+                if json.loads(line).get("level") in ("WARN", "ERROR"):
+                    found.append(line)
+            except ValueError:
+                pass
+        return found
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def request(port, method, path, body=None, headers=None, timeout=30):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+def status(port, path):
+    try:
+        return request(port, "GET", path, timeout=5)[0]
+    except OSError:
+        return None
+
+
+class NormalClient(threading.Thread):
+    """One client on a keep-alive connection: GET /api/v1/users/me in a loop, every latency and status kept."""
+
+    def __init__(self, port, token):
+        super().__init__(daemon=True)
+        self.port, self.token = port, token
+        self.latencies, self.failures, self.running = [], 0, True
+
+    def run(self):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        while self.running:
+            start = time.perf_counter()
+            try:
+                connection.request("GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + self.token})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    self.failures += 1
+            except OSError:
+                self.failures += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            self.latencies.append(time.perf_counter() - start)
+            time.sleep(0.005)
+        connection.close()
+
+    def stop(self):
+        self.running = False
+        self.join(15)
+        return summary(self.latencies, self.failures)
+
+
+def summary(latencies, failures):
+    if not latencies:
+        return "no requests"
+    ordered = sorted(latencies)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return (f"{len(ordered)} requests, p50 {statistics.median(ordered) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
+            f"max {ordered[-1] * 1000:.1f} ms, {failures} failed")
+
+
+def measure(service, seconds, during=None):
+    """The normal client's figures over `seconds` (wrk, a process of its own: two connections on GET users/me),
+    while `during` (a callable started first) runs."""
+    if during:
+        during()
+    output = subprocess.run(["wrk", "-t1", "-c2", f"-d{seconds}s", "--latency", "-H",
+                             "Authorization: Bearer " + service.token,
+                             f"http://127.0.0.1:{service.port}/api/v1/users/me"],
+                            capture_output=True, text=True, timeout=seconds + 30).stdout
+    figures = {}
+    for line in output.splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] in ("50%", "99%"):
+            figures[words[0]] = words[1]
+        elif "requests in" in line:
+            figures["requests"] = words[0]
+        elif line.strip().startswith("Non-2xx"):
+            figures["non2xx"] = words[-1]
+        elif line.strip().startswith("Socket errors"):
+            figures["errors"] = line.split(":", 1)[1].strip()
+    return (f"{figures.get('requests', '?')} requests, p50 {figures.get('50%', '?')}, p99 {figures.get('99%', '?')}, "
+            f"non-2xx {figures.get('non2xx', 0)}, socket errors {figures.get('errors', 'none')}")
+
+
+def readiness_watch(port, seconds):
+    """Polls /health/ready every 0.5 s for `seconds`; returns how many answers were not 200."""
+    bad = [0]
+
+    def watch():
+        end = time.time() + seconds
+        while time.time() < end:
+            if status(port, "/health/ready") != 200:
+                bad[0] += 1
+            time.sleep(0.5)
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread, bad
+
+
+def large_bodies(jar, port, seconds):
+    service = Service(jar, port, {key: value for key, value in os.environ.items() if key.startswith("HTTP_")})
+    try:
+        baseline = measure(service, seconds)
+        body = json.dumps({"title": "x" * 900_000}).encode()
+        running, answers = [True], {}
+
+        def sender():
+            while running[0]:
+                try:
+                    code = request(port, "POST", "/api/v1/items/", body,
+                                   {"Content-Type": "application/json", "Authorization": "Bearer " + service.token})[0]
+                except OSError:
+                    code = "error"
+                answers[code] = answers.get(code, 0) + 1
+        senders = [threading.Thread(target=sender, daemon=True) for _ in range(50)]
+        watch, not_ready = readiness_watch(port, seconds)
+        loaded = measure(service, seconds, lambda: [thread.start() for thread in senders])
+        running[0] = False
+        watch.join()
+        print(f"large-bodies: normal client alone: {baseline}; with 50 clients sending 900 KB bodies: {loaded}; "
+              f"their answers {answers}; readiness not 200 {not_ready[0]} times")
+    finally:
+        service.stop()
+
+
+def slow_headers(jar, port, seconds):
+    service = Service(jar, port)
+    try:
+        baseline = measure(service, seconds)
+        idle = []
+        for _ in range(2000):
+            connection = socket.create_connection(("127.0.0.1", port))
+            idle.append(connection)
+        slow, closed_after, started = [], [], time.time()
+        for _ in range(200):
+            connection = socket.create_connection(("127.0.0.1", port))
+            connection.sendall(b"GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: x\r\n")
+            connection.setblocking(False)
+            slow.append(connection)
+
+        def trickle():
+            open_ones = list(slow)
+            while open_ones and time.time() - started < seconds + 30:
+                for connection in list(open_ones):
+                    try:
+                        connection.send(b"X")
+                        if connection.recv(1) == b"":
+                            raise ConnectionResetError
+                    except BlockingIOError:
+                        continue
+                    except OSError:
+                        closed_after.append(time.time() - started)
+                        open_ones.remove(connection)
+                time.sleep(1)
+        trickler = threading.Thread(target=trickle, daemon=True)
+        trickler.start()
+        loaded = measure(service, seconds)
+        trickler.join(seconds + 35)
+        still_open = len(slow) - len(closed_after)
+        for connection in idle + slow:
+            connection.close()
+        time.sleep(1)
+        worst = f"{max(closed_after):.1f} s" if closed_after else "none closed"
+        print(f"slow-headers: normal client alone: {baseline}; with 2000 idle connections and 200 clients sending "
+              f"headers a byte a second: {loaded}; slow clients closed {len(closed_after)} of 200 (last after "
+              f"{worst}), {still_open} still open; WARN/ERROR lines in the log: {len(service.complaints())}")
+    finally:
+        service.stop()
+
+
+def redis_frozen(jar, port, seconds):
+    redis_port = port + 1000
+    redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "",
+                              "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
+    service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}",
+                                  "RATELIMIT_ENABLED": "true"})
+    try:
+        baseline = measure(service, seconds)
+        redis.send_signal(signal.SIGSTOP)
+        frozen = measure(service, seconds)
+        redis.send_signal(signal.SIGCONT)
+        thawed = time.time()
+        back = None
+        while time.time() - thawed < 10:
+            if any("Redis answers again" in line for line in service.lines()):
+                back = time.time() - thawed
+                break
+            request(port, "GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + service.token})
+            time.sleep(0.05)
+        after = measure(service, seconds)
+        print(f"redis-frozen: normal client with Redis: {baseline}; Redis stopped with SIGSTOP: {frozen}; back on "
+              f"Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after SIGCONT; then: {after}")
+    finally:
+        service.stop()
+        redis.kill()
+
+
+def sigterm(jar, port, seconds):
+    service = Service(jar, port)
+    client = NormalClient(port, service.token)
+    client.start()
+    time.sleep(seconds)
+    service.process.send_signal(signal.SIGTERM)
+    started = time.time()
+    code = service.process.wait(60)
+    client.running = False
+    client.join(15)
+    stopped = time.time() - started
+    drain = [line for line in service.lines() if "Stopped: requests finished" in line]
+    print(f"sigterm: exit code {code} after {stopped:.1f} s; {len(client.latencies)} requests, {client.failures} "
+          f"failed (after the listener closed, a client's next connection is refused: it goes elsewhere); "
+          f"clean stop logged: {bool(drain)}")
+    service.log.close()
+    shutil.rmtree(service.dir, ignore_errors=True)
+
+
+SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers, "redis-frozen": redis_frozen,
+             "sigterm": sigterm}
+
+
+def main():
+    # 2,000 idle connections need descriptors on both ends
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    if not args:
+        raise SystemExit(__doc__)
+    seconds = 5 if "--short" in sys.argv else 20
+    jar, chosen = args[0], args[1:] or list(SCENARIOS)
+    for offset, name in enumerate(chosen):
+        SCENARIOS[name](jar, 18400 + offset, seconds)
+
+
+if __name__ == "__main__":
+    main()
