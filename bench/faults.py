@@ -5,7 +5,10 @@ scenario bounded in time. Prints one line of figures per scenario (docs/reliabil
     bench/faults.py target/full-stack-helidon.jar [--short] [scenario ...]
 
 Scenarios: large-bodies, slow-headers, redis-frozen, sigterm. Needs redis-server for redis-frozen (a private one on
-its own port, so that SIGSTOP touches nothing else). The service runs on its embedded database in a scratch folder.
+its own port, so that SIGSTOP touches nothing else) and wrk. The service runs on its embedded database in a scratch
+folder. Exits non-zero when a scenario's behaviour is wrong (a slow client left open, a WARN for a disconnect,
+readiness failing under large bodies, no return to Redis, a failed request or a non-zero exit on SIGTERM); the
+figures themselves are printed, not judged.
 """
 import http.client
 import json
@@ -100,7 +103,7 @@ class NormalClient(threading.Thread):
     def __init__(self, port, token):
         super().__init__(daemon=True)
         self.port, self.token = port, token
-        self.latencies, self.failures, self.running = [], 0, True
+        self.latencies, self.failures, self.refused, self.running = [], 0, 0, True
 
     def run(self):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
@@ -112,6 +115,10 @@ class NormalClient(threading.Thread):
                 response.read()
                 if response.status != 200:
                     self.failures += 1
+            except ConnectionRefusedError:
+                # no connection made: nothing was in flight (the listener is closed)
+                self.refused += 1
+                connection.close()
             except OSError:
                 self.failures += 1
                 connection.close()
@@ -194,6 +201,8 @@ def large_bodies(jar, port, seconds):
         loaded = measure(service, seconds, lambda: [thread.start() for thread in senders])
         running[0] = False
         watch.join()
+        if not_ready[0]:
+            PROBLEMS.append(f"large-bodies: readiness failed {not_ready[0]} times")
         print(f"large-bodies: normal client alone: {baseline}; with 50 clients sending 900 KB bodies: {loaded}; "
               f"their answers {answers}; readiness not 200 {not_ready[0]} times")
     finally:
@@ -238,9 +247,12 @@ def slow_headers(jar, port, seconds):
             connection.close()
         time.sleep(1)
         worst = f"{max(closed_after):.1f} s" if closed_after else "none closed"
+        complaints = service.complaints()
+        if still_open or complaints:
+            PROBLEMS.append(f"slow-headers: {still_open} slow clients still open, {len(complaints)} WARN/ERROR lines")
         print(f"slow-headers: normal client alone: {baseline}; with 2000 idle connections and 200 clients sending "
               f"headers a byte a second: {loaded}; slow clients closed {len(closed_after)} of 200 (last after "
-              f"{worst}), {still_open} still open; WARN/ERROR lines in the log: {len(service.complaints())}")
+              f"{worst}), {still_open} still open; WARN/ERROR lines in the log: {len(complaints)}")
     finally:
         service.stop()
 
@@ -250,9 +262,13 @@ def redis_frozen(jar, port, seconds):
     redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "",
                               "--appendonly", "no"], stdout=subprocess.DEVNULL)
     time.sleep(0.5)
-    service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}",
-                                  "RATELIMIT_ENABLED": "true"})
+    if redis.poll() is not None:
+        raise SystemExit(f"redis-server could not start on port {redis_port}")
+    service = None
     try:
+        # rate limits on, so that every request asks Redis, and high, so that none is refused
+        service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}", "RATELIMIT_ENABLED": "true",
+                                      "RATELIMIT_ALL_REQUESTS": "100000000"})
         baseline = measure(service, seconds)
         redis.send_signal(signal.SIGSTOP)
         frozen = measure(service, seconds)
@@ -266,11 +282,17 @@ def redis_frozen(jar, port, seconds):
             request(port, "GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + service.token})
             time.sleep(0.05)
         after = measure(service, seconds)
-        print(f"redis-frozen: normal client with Redis: {baseline}; Redis stopped with SIGSTOP: {frozen}; back on "
+        went = any("Redis is unreachable" in line for line in service.lines())
+        if back is None:
+            PROBLEMS.append("redis-frozen: not back on Redis within 10 s")
+        print(f"redis-frozen: normal client with Redis: {baseline}; Redis stopped with SIGSTOP: {frozen} (declared "
+              f"unreachable: {went}); back on "
               f"Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after SIGCONT; then: {after}")
     finally:
-        service.stop()
+        if service:
+            service.stop()
         redis.kill()
+        redis.wait()
 
 
 def sigterm(jar, port, seconds):
@@ -285,12 +307,17 @@ def sigterm(jar, port, seconds):
     client.join(15)
     stopped = time.time() - started
     drain = [line for line in service.lines() if "Stopped: requests finished" in line]
+    if code != 0 or client.failures or not drain:
+        PROBLEMS.append(f"sigterm: exit code {code}, {client.failures} requests failed once sent")
     print(f"sigterm: exit code {code} after {stopped:.1f} s; {len(client.latencies)} requests, {client.failures} "
-          f"failed (after the listener closed, a client's next connection is refused: it goes elsewhere); "
-          f"clean stop logged: {bool(drain)}")
+          f"failed once sent, {client.refused} connections refused after the listener closed (a client goes "
+          f"elsewhere); clean stop logged: {bool(drain)}")
     service.log.close()
     shutil.rmtree(service.dir, ignore_errors=True)
 
+
+# what the scenarios found wrong: the suite exits non-zero when any (figures are printed, never judged)
+PROBLEMS = []
 
 SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers, "redis-frozen": redis_frozen,
              "sigterm": sigterm}
@@ -308,6 +335,8 @@ def main():
     jar, chosen = args[0], args[1:] or list(SCENARIOS)
     for offset, name in enumerate(chosen):
         SCENARIOS[name](jar, 18400 + offset, seconds)
+    if PROBLEMS:
+        raise SystemExit("fault suite FAILED: " + "; ".join(PROBLEMS))
 
 
 if __name__ == "__main__":
