@@ -4,12 +4,15 @@ scenario bounded in time. Prints one line of figures per scenario (docs/reliabil
 
     bench/faults.py target/full-stack-helidon.jar [--short] [scenario ...]
 
-Scenarios: large-bodies, slow-headers, redis-frozen, sigterm. Needs redis-server for redis-frozen (a private one on
-its own port, so that SIGSTOP touches nothing else) and wrk. The service runs on its embedded database in a scratch
-folder. Exits non-zero when a scenario's behaviour is wrong (a slow client left open, a WARN for a disconnect,
-readiness failing under large bodies, no return to Redis, a failed request or a non-zero exit on SIGTERM); the
+Scenarios: large-bodies, slow-headers, redis-frozen, redis-killed, postgres-outage, sigterm, and soak (only when
+named). Needs wrk, redis-server (a private one on its own port, so that SIGSTOP touches nothing else) and
+PostgreSQL's binaries (a private cluster, run as the postgres user). The service runs in a scratch folder, on its
+embedded database unless the scenario says otherwise. Exits non-zero when a scenario's behaviour is wrong (a slow
+client left open, a WARN for a disconnect, readiness failing under large bodies, no return to Redis, a lost write or
+an answer other than 200 or 503 during a database outage, a failed request or a non-zero exit on SIGTERM); the
 figures themselves are printed, not judged.
 """
+import glob
 import http.client
 import json
 import os
@@ -295,6 +298,188 @@ def redis_frozen(jar, port, seconds):
         redis.wait()
 
 
+def redis_killed(jar, port, seconds):
+    """Redis killed (its port refuses), then started again on the same port."""
+    redis_port = port + 1000
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"]
+    redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
+    if redis.poll() is not None:
+        raise SystemExit(f"redis-server could not start on port {redis_port}")
+    service = None
+    try:
+        service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}", "RATELIMIT_ENABLED": "true",
+                                      "RATELIMIT_ALL_REQUESTS": "100000000"})
+        baseline = measure(service, seconds)
+        redis.kill()
+        redis.wait()
+        killed = measure(service, seconds)
+        redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        restarted = time.time()
+        back = None
+        while time.time() - restarted < 10:
+            if sum("Redis answers again" in line for line in service.lines()) >= 1:
+                back = time.time() - restarted
+                break
+            request(port, "GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + service.token})
+            time.sleep(0.05)
+        if back is None:
+            PROBLEMS.append("redis-killed: not back on Redis within 10 s of its restart")
+        print(f"redis-killed: normal client with Redis: {baseline}; Redis killed (port refused): {killed}; back on "
+              f"Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after it started again")
+    finally:
+        if service:
+            service.stop()
+        redis.kill()
+        redis.wait()
+
+
+def soak(jar, port, seconds):
+    """Half the peak for `seconds` * 30 (10 minutes by default): resident memory sampled every 10 s, every answer
+    counted."""
+    service = Service(jar, port)
+    try:
+        duration = seconds * 30
+        samples = []
+
+        def sample():
+            end = time.time() + duration
+            while time.time() < end:
+                with open(f"/proc/{service.process.pid}/status") as status_file:
+                    for line in status_file:
+                        if line.startswith("VmRSS:"):
+                            samples.append(int(line.split()[1]) // 1024)
+                time.sleep(10)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        # one connection flat out: about half of what the normal client's two do (wrk2's fixed rates are not here)
+        output = subprocess.run(["wrk", "-t1", "-c1", f"-d{duration}s", "--latency", "-H",
+                                 "Authorization: Bearer " + service.token, f"http://127.0.0.1:{port}/api/v1/users/me"],
+                                capture_output=True, text=True, timeout=duration + 60).stdout
+        sampler.join(20)
+        lines = [line.strip() for line in output.splitlines()
+                 if "requests in" in line or line.strip().startswith(("50%", "99%", "Non-2xx", "Socket errors"))]
+        complaints = service.complaints()
+        if any(line.startswith(("Non-2xx", "Socket errors")) for line in lines) or complaints:
+            PROBLEMS.append(f"soak: errors ({lines}), {len(complaints)} WARN/ERROR lines")
+        print(f"soak: {duration} s, one connection flat out: {'; '.join(lines)}; "
+              f"RSS MiB first/max/last {samples[0] if samples else '?'}/{max(samples) if samples else '?'}/"
+              f"{samples[-1] if samples else '?'}; WARN/ERROR lines {len(complaints)}")
+    finally:
+        service.stop()
+
+
+def postgres_outage(jar, port, seconds):
+    """A private PostgreSQL cluster (its own port and folder), stopped and then killed with kill -9 under a mixed load
+    of readers and writers, each time started again: what requests get meanwhile, and whether every acknowledged
+    write is kept."""
+    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+    folder = tempfile.mkdtemp(prefix="faults-pg-")
+    data, pg_port = os.path.join(folder, "data"), port + 2000
+    shutil.chown(folder, "postgres")
+    as_postgres = ["runuser", "-u", "postgres", "--"]
+
+    def pg_ctl(*args):
+        subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-w", "-t", "30", *args],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(as_postgres + [f"{binaries}/initdb", "-D", data, "-A", "trust", "-U", "postgres"], check=True,
+                   stdout=subprocess.DEVNULL)
+    start = lambda: pg_ctl("-o", f"-p {pg_port} -k {folder} -c listen_addresses=127.0.0.1", "-l",
+                           os.path.join(folder, "pg.log"), "start")
+    start()
+    service = None
+    try:
+        service = Service(jar, port, {"DATABASE_URL": f"postgresql://postgres@127.0.0.1:{pg_port}/postgres"})
+        results = []
+        for fault in ("stopped", "killed"):
+            load = MixedLoad(service)
+            load.start()
+            time.sleep(seconds / 2)
+            began = time.time()
+            if fault == "stopped":
+                pg_ctl("-m", "fast", "stop")
+            else:
+                with open(os.path.join(data, "postmaster.pid")) as pid_file:
+                    os.kill(int(pid_file.readline()), signal.SIGKILL)
+            ready_down = None
+            while time.time() - began < 10 and ready_down is None:
+                if status(port, "/health/ready") == 503:
+                    ready_down = time.time() - began
+                time.sleep(0.05)
+            time.sleep(seconds / 2)
+            during = load.snapshot()
+            if fault == "killed":
+                time.sleep(1)  # the killed postmaster's children go too
+                stale = os.path.join(data, "postmaster.pid")
+                if os.path.exists(stale):
+                    os.remove(stale)
+            start()
+            returned = time.time()
+            successes = load.successes
+            while load.successes < successes + 10 and time.time() - returned < 15:
+                time.sleep(0.02)
+            back = time.time() - returned
+            load.stop()
+            lost = [item for item in load.acknowledged
+                    if request(port, "GET", f"/api/v1/items/{item}",
+                               headers={"Authorization": "Bearer " + service.token})[0] != 200]
+            if lost or load.other or ready_down is None or back >= 15:
+                PROBLEMS.append(f"postgres-{fault}: {len(lost)} writes lost, other answers {load.other[:3]}, "
+                                f"readiness down {ready_down}, back after {back:.1f} s")
+            results.append(f"{fault}: readiness 503 after {ready_down if ready_down is None else round(ready_down, 2)} "
+                           f"s; meanwhile {during}; back {back:.2f} s after the start; {len(load.acknowledged)} "
+                           f"acknowledged writes, {len(lost)} lost")
+        print("postgres-outage: " + " | ".join(results))
+    finally:
+        if service:
+            service.stop()
+        subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class MixedLoad:
+    """Four clients: two listing items, two creating them; statuses, the slowest answer and acknowledged ids kept."""
+
+    def __init__(self, service):
+        self.service, self.running = service, True
+        self.successes, self.unavailable, self.slowest = 0, 0, 0.0
+        self.other, self.acknowledged = [], []
+        self.threads = [threading.Thread(target=self.run, args=(index % 2 == 0,), daemon=True) for index in range(4)]
+
+    def start(self):
+        for thread in self.threads:
+            thread.start()
+
+    def run(self, writer):
+        headers = {"Authorization": "Bearer " + self.service.token, "Content-Type": "application/json"}
+        while self.running:
+            began = time.perf_counter()
+            try:
+                code, body = request(self.service.port, "POST" if writer else "GET", "/api/v1/items/",
+                                     '{"title":"fault"}' if writer else None, headers)
+            except OSError as error:
+                code, body = type(error).__name__, ""
+            self.slowest = max(self.slowest, time.perf_counter() - began)
+            if code == 200:
+                self.successes += 1
+                if writer:
+                    self.acknowledged.append(json.loads(body)["id"])
+            elif code == 503:
+                self.unavailable += 1
+            else:
+                self.other.append(f"{code} {body[:80]}")
+
+    def snapshot(self):
+        return (f"{self.unavailable} answered 503, {len(self.other)} other failures, slowest answer so far "
+                f"{self.slowest * 1000:.0f} ms")
+
+    def stop(self):
+        self.running = False
+        for thread in self.threads:
+            thread.join(15)
+
+
 def sigterm(jar, port, seconds):
     service = Service(jar, port)
     client = NormalClient(port, service.token)
@@ -320,7 +505,7 @@ def sigterm(jar, port, seconds):
 PROBLEMS = []
 
 SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers, "redis-frozen": redis_frozen,
-             "sigterm": sigterm}
+             "redis-killed": redis_killed, "postgres-outage": postgres_outage, "sigterm": sigterm, "soak": soak}
 
 
 def main():
@@ -332,7 +517,8 @@ def main():
     if not args:
         raise SystemExit(__doc__)
     seconds = 5 if "--short" in sys.argv else 20
-    jar, chosen = args[0], args[1:] or list(SCENARIOS)
+    # the soak runs only when asked for (10 minutes; --short: 150 s)
+    jar, chosen = args[0], args[1:] or [name for name in SCENARIOS if name != "soak"]
     for offset, name in enumerate(chosen):
         SCENARIOS[name](jar, 18400 + offset, seconds)
     if PROBLEMS:

@@ -7,11 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.fullstackhelidon.jobs.Jobs;
+import io.fullstackhelidon.support.Await;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
@@ -39,7 +39,7 @@ class EmailJobsTest {
                 "jobs.first-retry-delay-millis", "300", "jobs.max-retries", "20")))) {
             instance.sendTestEmail(instance.superuserToken(), "retry@example.com");
 
-            await("two failed attempts", () -> instance.app().database().client().execute()
+            Await.until("two failed attempts", () -> instance.app().database().client().execute()
                     .get("SELECT consecutive_failures FROM " + Jobs.TABLE).map(row -> failures(row) >= 2)
                     .orElse(false));
             DbRow job = instance.app().database().client().execute()
@@ -53,7 +53,7 @@ class EmailJobsTest {
 
             try (Mailbox mailbox = new Mailbox(smtpPort)) {
                 assertThat(mailbox.awaitMessagesTo("retry@example.com", 1)).hasSize(1);
-                await("the delivered job leaves the queue", () -> queued(instance) == 0);
+                Await.until("the delivered job leaves the queue", () -> queued(instance) == 0);
             }
         }
     }
@@ -65,14 +65,14 @@ class EmailJobsTest {
         Map<String, String> slowRetries = mail(smtpPort, Map.of("jobs.first-retry-delay-millis", "1000"));
         try (RunningInstance first = RunningInstance.start(database, slowRetries)) {
             first.sendTestEmail(first.superuserToken(), "restart@example.com");
-            await("the first attempt failed", () -> first.app().database().client().execute()
+            Await.until("the first attempt failed", () -> first.app().database().client().execute()
                     .get("SELECT consecutive_failures FROM " + Jobs.TABLE).map(row -> failures(row) >= 1)
                     .orElse(false));
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
                 RunningInstance restarted = RunningInstance.start(database, slowRetries)) {
             assertThat(mailbox.awaitMessagesTo("restart@example.com", 1)).hasSize(1);
-            await("the queue is empty", () -> queued(restarted) == 0);
+            Await.until("the queue is empty", () -> queued(restarted) == 0);
         }
     }
 
@@ -94,8 +94,8 @@ class EmailJobsTest {
                 }
             });
 
-            await("all messages delivered", () -> mailbox.messages().size() >= messages);
-            await("the queue is empty", () -> queued(first) == 0);
+            Await.until("all messages delivered", () -> mailbox.messages().size() >= messages);
+            Await.until("the queue is empty", () -> queued(first) == 0);
             Thread.sleep(500); // a duplicate would arrive within this
 
             Map<String, Long> perRecipient = mailbox.messages().stream()
@@ -132,19 +132,6 @@ class EmailJobsTest {
             return List.of(message.getAllRecipients()).getFirst().toString();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for: " + what).isBefore(deadline);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

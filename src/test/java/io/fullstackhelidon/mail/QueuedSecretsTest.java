@@ -9,8 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import java.util.Map;
 
 import io.fullstackhelidon.config.DatabaseSettings;
 import io.fullstackhelidon.jobs.Jobs;
+import io.fullstackhelidon.support.Await;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
@@ -152,25 +151,12 @@ class QueuedSecretsTest {
     }
 
     private static void awaitFailedAttempts(String databaseUrl, int jobs) {
-        await("both messages failed at least once", () -> TestDatabases.queryLong(
+        Await.until("both messages failed at least once", () -> TestDatabases.queryLong(
                 databaseUrl, "SELECT COUNT(*) FROM " + Jobs.TABLE + " WHERE consecutive_failures >= 1") >= jobs);
     }
 
     private static void awaitQueueEmpty(String databaseUrl) {
-        await("the queue is empty", () -> TestDatabases.queryLong(databaseUrl, "SELECT COUNT(*) FROM " + Jobs.TABLE)
-                                          == 0);
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for: " + what).isBefore(deadline);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until("the queue is empty",
+                    () -> TestDatabases.queryLong(databaseUrl, "SELECT COUNT(*) FROM " + Jobs.TABLE) == 0);
     }
 }
