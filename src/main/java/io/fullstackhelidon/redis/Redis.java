@@ -20,6 +20,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.netty.resolver.DefaultAddressResolverGroup;
 
 /**
@@ -31,6 +32,7 @@ import io.netty.resolver.DefaultAddressResolverGroup;
 public final class Redis implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Redis.class.getName());
+    private static final Duration RECONNECT_DELAY = Duration.ofMillis(500);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -45,6 +47,9 @@ public final class Redis implements AutoCloseable {
         // Without what the service does not use: per-command latency statistics (requests are measured instead) and
         // Netty's own DNS client (the JDK resolver, with /etc/hosts and the system's search domains, resolves one host)
         this.resources = DefaultClientResources.builder()
+                // Lettuce's default back-off between reconnects grows to 30 s: after an outage of that length the
+                // service would return to Redis only up to 30 s after Redis did; a try every RECONNECT_DELAY is cheap
+                .reconnectDelay(Delay.constant(RECONNECT_DELAY))
                 .commandLatencyRecorder(CommandLatencyRecorder.disabled())
                 .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
                 .build();
