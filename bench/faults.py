@@ -260,46 +260,9 @@ def slow_headers(jar, port, seconds):
         service.stop()
 
 
-def redis_frozen(jar, port, seconds):
-    redis_port = port + 1000
-    redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "",
-                              "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    time.sleep(0.5)
-    if redis.poll() is not None:
-        raise SystemExit(f"redis-server could not start on port {redis_port}")
-    service = None
-    try:
-        # rate limits on, so that every request asks Redis, and high, so that none is refused
-        service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}", "RATELIMIT_ENABLED": "true",
-                                      "RATELIMIT_ALL_REQUESTS": "100000000"})
-        baseline = measure(service, seconds)
-        redis.send_signal(signal.SIGSTOP)
-        frozen = measure(service, seconds)
-        redis.send_signal(signal.SIGCONT)
-        thawed = time.time()
-        back = None
-        while time.time() - thawed < 10:
-            if any("Redis answers again" in line for line in service.lines()):
-                back = time.time() - thawed
-                break
-            request(port, "GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + service.token})
-            time.sleep(0.05)
-        after = measure(service, seconds)
-        went = any("Redis is unreachable" in line for line in service.lines())
-        if back is None:
-            PROBLEMS.append("redis-frozen: not back on Redis within 10 s")
-        print(f"redis-frozen: normal client with Redis: {baseline}; Redis stopped with SIGSTOP: {frozen} (declared "
-              f"unreachable: {went}); back on "
-              f"Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after SIGCONT; then: {after}")
-    finally:
-        if service:
-            service.stop()
-        redis.kill()
-        redis.wait()
-
-
-def redis_killed(jar, port, seconds):
-    """Redis killed (its port refuses), then started again on the same port."""
+def redis_outage(jar, port, seconds, fault):
+    """A private Redis taken away (`frozen`: SIGSTOP, then SIGCONT; `killed`: its port refuses, then it starts again)
+    under the normal client; rate limits on, so that every request asks Redis, and high, so that none is refused."""
     redis_port = port + 1000
     command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"]
     redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
@@ -311,22 +274,29 @@ def redis_killed(jar, port, seconds):
         service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}", "RATELIMIT_ENABLED": "true",
                                       "RATELIMIT_ALL_REQUESTS": "100000000"})
         baseline = measure(service, seconds)
-        redis.kill()
-        redis.wait()
-        killed = measure(service, seconds)
-        redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        restarted = time.time()
-        back = None
-        while time.time() - restarted < 10:
-            if sum("Redis answers again" in line for line in service.lines()) >= 1:
-                back = time.time() - restarted
-                break
+        if fault == "frozen":
+            redis.send_signal(signal.SIGSTOP)
+        else:
+            redis.kill()
+            redis.wait()
+        away = measure(service, seconds)
+        if fault == "frozen":
+            redis.send_signal(signal.SIGCONT)
+        else:
+            redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        returned, back = time.time(), None
+        while time.time() - returned < 10 and back is None:
+            if any("Redis answers again" in line for line in service.lines()):
+                back = time.time() - returned
             request(port, "GET", "/api/v1/users/me", headers={"Authorization": "Bearer " + service.token})
             time.sleep(0.05)
+        after = measure(service, seconds)
+        went = any("Redis is unreachable" in line for line in service.lines())
         if back is None:
-            PROBLEMS.append("redis-killed: not back on Redis within 10 s of its restart")
-        print(f"redis-killed: normal client with Redis: {baseline}; Redis killed (port refused): {killed}; back on "
-              f"Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after it started again")
+            PROBLEMS.append(f"redis-{fault}: not back on Redis within 10 s of its return")
+        print(f"redis-{fault}: normal client with Redis: {baseline}; Redis {fault}: {away} (declared unreachable: "
+              f"{went}); back on Redis {f'{back:.2f} s' if back is not None else 'not within 10 s'} after its "
+              f"return; then: {after}")
     finally:
         if service:
             service.stop()
@@ -504,8 +474,10 @@ def sigterm(jar, port, seconds):
 # what the scenarios found wrong: the suite exits non-zero when any (figures are printed, never judged)
 PROBLEMS = []
 
-SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers, "redis-frozen": redis_frozen,
-             "redis-killed": redis_killed, "postgres-outage": postgres_outage, "sigterm": sigterm, "soak": soak}
+SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers,
+             "redis-frozen": lambda jar, port, seconds: redis_outage(jar, port, seconds, "frozen"),
+             "redis-killed": lambda jar, port, seconds: redis_outage(jar, port, seconds, "killed"),
+             "postgres-outage": postgres_outage, "sigterm": sigterm, "soak": soak}
 
 
 def main():
