@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.fullstackhelidon.db.Migrations;
@@ -72,17 +73,19 @@ public final class UserRepository {
         update(db.execute(), id, changes);
     }
 
-    /** Applies {@code changes} and records {@code revocation} in one transaction. */
+    /**
+     * Applies {@code changes} and, unless it is {@code null}, records {@code revocation} with them in one transaction.
+     */
     public void update(UUID id, UserChanges changes, TokenRevocation revocation) {
-        DbTransaction transaction = db.transaction();
-        try {
+        if (revocation == null) {
+            update(id, changes);
+            return;
+        }
+        inTransaction(transaction -> {
             update(transaction, id, changes);
             revoke(transaction, id, revocation);
-            transaction.commit();
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
+            return null;
+        });
     }
 
     /** Records {@code revocation} for user {@code id}, replacing an earlier one. */
@@ -96,8 +99,7 @@ public final class UserRepository {
      * demoting each other at once cannot both succeed.
      */
     public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation) {
-        DbTransaction transaction = db.transaction();
-        try {
+        return inTransaction(transaction -> {
             long others;
             try (Stream<DbRow> superusers = transaction.query(
                     "SELECT id FROM \"user\" WHERE is_superuser AND is_active FOR UPDATE")) {
@@ -105,19 +107,14 @@ public final class UserRepository {
                         .count();
             }
             if (others == 0) {
-                transaction.rollback();
                 return false;
             }
             update(transaction, id, changes);
             if (revocation != null) {
                 revoke(transaction, id, revocation);
             }
-            transaction.commit();
             return true;
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
+        });
     }
 
     private void update(DbExecute statements, UUID id, UserChanges changes) {
@@ -145,12 +142,19 @@ public final class UserRepository {
      * same statement.
      */
     public boolean delete(UUID id) {
+        return inTransaction(transaction -> {
+            transaction.delete("DELETE FROM " + REVOCATIONS + " WHERE user_id = ?", id);
+            return transaction.delete("DELETE FROM \"user\" WHERE id = ?", id) > 0;
+        });
+    }
+
+    /** {@code work} in one transaction, committed when it returns (a refusal that changed nothing commits nothing). */
+    private <T> T inTransaction(Function<DbTransaction, T> work) {
         DbTransaction transaction = db.transaction();
         try {
-            transaction.delete("DELETE FROM " + REVOCATIONS + " WHERE user_id = ?", id);
-            boolean deleted = transaction.delete("DELETE FROM \"user\" WHERE id = ?", id) > 0;
+            T result = work.apply(transaction);
             transaction.commit();
-            return deleted;
+            return result;
         } catch (RuntimeException e) {
             transaction.rollback();
             throw e;

@@ -257,10 +257,8 @@ public final class UserService {
                 if (!users.updateKeepingAnActiveSuperuser(target.id(), changes, revocation)) {
                     throw new InvalidRequest(LAST_SUPERUSER);
                 }
-            } else if (revocation != null) {
-                users.update(target.id(), changes, revocation);
             } else {
-                users.update(target.id(), changes);
+                users.update(target.id(), changes, revocation);
             }
         } catch (DuplicateEmailException e) {
             throw new Conflict(EMAIL_TAKEN_ON_UPDATE);
