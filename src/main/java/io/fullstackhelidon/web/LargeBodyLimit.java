@@ -32,7 +32,7 @@ public final class LargeBodyLimit implements Filter {
 
     private final long thresholdBytes;
     private final Semaphore permits;
-    private final long maxWaitMillis;
+    private final Duration maxWait;
     private final Json json;
     private final Bucket bytes;
     private final long bytesPerSecond;
@@ -46,7 +46,7 @@ public final class LargeBodyLimit implements Filter {
                 .build();
         this.thresholdBytes = settings.thresholdBytes();
         this.permits = new Semaphore(settings.maxConcurrent(), true);
-        this.maxWaitMillis = settings.maxWait().toMillis();
+        this.maxWait = settings.maxWait();
     }
 
     @Override
@@ -55,11 +55,11 @@ public final class LargeBodyLimit implements Filter {
             chain.proceed();
             return;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        long deadline = System.nanoTime() + maxWait.toNanos();
         long cost = Math.min(request.headers().contentLength().orElse(bytesPerSecond), bytesPerSecond);
         boolean admitted;
         try {
-            admitted = bytes.asBlocking().tryConsume(cost, Duration.ofMillis(maxWaitMillis))
+            admitted = bytes.asBlocking().tryConsume(cost, maxWait)
                        && permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
