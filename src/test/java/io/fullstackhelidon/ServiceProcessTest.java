@@ -1,7 +1,6 @@
 package io.fullstackhelidon;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fullstackhelidon.support.RawHttp;
 import io.fullstackhelidon.support.ServiceProcess;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestSettings;
@@ -98,13 +98,13 @@ class ServiceProcessTest {
                     during.setSoTimeout(10_000);
                     during.getOutputStream().write("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
                                                            .getBytes(StandardCharsets.US_ASCII));
-                    assertThat(readResponse(during.getInputStream())).as("an answer during the drain")
+                    assertThat(RawHttp.readResponse(during.getInputStream())).as("an answer during the drain")
                             .startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nConnection: close\r\n");
                 }
                 service.awaitLine("socket closed", Duration.ofSeconds(10));
                 out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                String response = readResponse(slow.getInputStream());
+                String response = RawHttp.readResponse(slow.getInputStream());
                 assertThat(response).startsWith("HTTP/1.1 200").contains("\"email\":\"slow@example.com\"");
             }
             assertThat(service.awaitExit(Duration.ofSeconds(30))).as("a requested stop is not a failure").isZero();
@@ -134,18 +134,5 @@ class ServiceProcessTest {
 
     private static URI uri(ServiceProcess service, String path) {
         return URI.create(service.baseUrl() + path);
-    }
-
-    private static String readResponse(InputStream in) throws IOException {
-        StringBuilder text = new StringBuilder();
-        byte[] buffer = new byte[4096];
-        while (!text.toString().contains("}")) {
-            int read = in.read(buffer);
-            if (read < 0) {
-                break;
-            }
-            text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-        }
-        return text.toString();
     }
 }

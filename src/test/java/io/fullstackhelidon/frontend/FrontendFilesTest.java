@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import io.fullstackhelidon.support.RawHttp;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestServer;
 
@@ -232,19 +231,9 @@ class FrontendFilesTest {
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int next = in.read();
-                if (next < 0) {
-                    break;
-                }
-                head.append((char) next);
-            }
-            Matcher length = Pattern.compile("(?i)\r\ncontent-length: (\\d+)\r\n")
-                    .matcher(head);
-            boolean body = length.find() && !request.startsWith("HEAD ");
-            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-            byte[] bodyBytes = body ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            String head = RawHttp.readHead(in);
+            byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] bodyBytes = request.startsWith("HEAD ") ? new byte[0] : in.readNBytes(RawHttp.contentLength(head));
             byte[] answer = Arrays.copyOf(headBytes, headBytes.length + bodyBytes.length);
             System.arraycopy(bodyBytes, 0, answer, headBytes.length, bodyBytes.length);
             return answer;

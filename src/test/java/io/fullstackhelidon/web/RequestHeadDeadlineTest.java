@@ -1,7 +1,6 @@
 package io.fullstackhelidon.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.fullstackhelidon.support.RawHttp;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestServer;
 
@@ -101,13 +101,13 @@ class RequestHeadDeadlineTest {
             OutputStream out = socket.getOutputStream();
             out.write(REQUEST.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
 
             Thread.sleep(DEADLINE.multipliedBy(2).toMillis()); // past the head deadline, within the idle time-out
 
             out.write(REQUEST.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
         }
     }
 
@@ -149,20 +149,5 @@ class RequestHeadDeadlineTest {
                 .filter(line -> line.startsWith("http_slow_head_closed_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static String readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int read = in.read();
-            if (read < 0) {
-                break;
-            }
-            head.append((char) read);
-        }
-        int length = head.toString().lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
-                .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).trim())).findFirst().orElse(0);
-        in.readNBytes(length);
-        return head.toString();
     }
 }
