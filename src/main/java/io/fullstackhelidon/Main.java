@@ -72,6 +72,13 @@ public final class Main {
             System.exit(1);
             return;
         }
+        if (!server.isRunning()) {
+            // Helidon logs why (a port in use, say) and returns a stopped server instead of throwing
+            LOGGER.log(Level.ERROR, "Cannot start the web server: its listener did not start");
+            app.close();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
                 () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
         exitCleanlyOnSigterm();

@@ -8,11 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,6 +111,27 @@ class ServiceProcessTest {
             }
             assertThat(service.awaitExit(Duration.ofSeconds(30))).as("a requested stop is not a failure").isZero();
             service.awaitLine("Stopped: requests finished, pools closed", Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aPortInUseEndsTheProcessWithAFailure(@TempDir Path first, @TempDir Path second) throws Exception {
+        try (ServiceProcess running = ServiceProcess.start(first, Map.of("LOG_FORMAT", "text"))) {
+            Path log = second.resolve("service.log");
+            Process clash = ServiceProcess.command(second, Map.of("LOG_FORMAT", "text",
+                                                                  "SERVER_PORT", String.valueOf(running.port())))
+                    .redirectOutput(log.toFile())
+                    .start();
+            try {
+                assertThat(clash.waitFor(60, TimeUnit.SECONDS)).as("the process ends by itself").isTrue();
+                String printed = Files.readString(log);
+                assertThat(clash.exitValue()).as(printed).isEqualTo(1);
+                assertThat(printed).contains("Cannot start the web server").doesNotContain(" serves ");
+            } finally {
+                clash.destroyForcibly();
+            }
+            assertThat(send(running, HttpRequest.newBuilder(uri(running, "/health/ready"))).statusCode())
+                    .as("the instance that holds the port").isEqualTo(200);
         }
     }
 

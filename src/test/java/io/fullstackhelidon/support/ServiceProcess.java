@@ -38,6 +38,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service in {@code directory} with the template's variables for a fresh test database. */
     public static ServiceProcess start(Path directory, Map<String, String> extraEnvironment) throws IOException {
+        return new ServiceProcess(command(directory, extraEnvironment).start());
+    }
+
+    /** The command {@link #start} runs, for a test that watches the process itself (one that must not start). */
+    public static ProcessBuilder command(Path directory, Map<String, String> extraEnvironment) {
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
@@ -56,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "DATABASE_URL", TestDatabases.freshUrl(),
                 "SERVER_PORT", "0"));
         environment.putAll(extraEnvironment);
-        return new ServiceProcess(builder.start());
+        return builder;
     }
 
     public int port() {
