@@ -23,7 +23,7 @@ def main():
     counts, tops = collections.Counter(), collections.Counter()
     for event in events:
         frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
-        names = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in frames]
+        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
         owner = "jdk only"
         for name in names:
             if name.startswith(JDK):

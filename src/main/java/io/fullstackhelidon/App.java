@@ -36,10 +36,12 @@ import io.fullstackhelidon.ratelimit.RateLimiter;
 import io.fullstackhelidon.ratelimit.RedisRateLimiter;
 import io.fullstackhelidon.redis.Redis;
 import io.fullstackhelidon.security.AccessTokens;
+import io.fullstackhelidon.security.Authentication;
 import io.fullstackhelidon.security.HmacJwt;
 import io.fullstackhelidon.security.PasswordHasher;
 import io.fullstackhelidon.security.ResetTokens;
 import io.fullstackhelidon.security.SealedData;
+import io.fullstackhelidon.security.VerifiedTokens;
 import io.fullstackhelidon.users.CurrentUser;
 import io.fullstackhelidon.users.LocalUserCache;
 import io.fullstackhelidon.users.RedisUserCache;
@@ -112,7 +114,8 @@ public final class App implements AutoCloseable {
             AccessTokens accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
             UserService users = userService(settings, database, userCache, mailer, metrics, clock);
-            CurrentUser currentUser = new CurrentUser(users);
+            CurrentUser currentUser = new CurrentUser(
+                    users, new Authentication(new VerifiedTokens(settings.cache().maxTokens(), clock)));
             ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);

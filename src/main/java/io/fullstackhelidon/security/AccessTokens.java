@@ -40,21 +40,23 @@ public final class AccessTokens {
                                 .build());
     }
 
-    /** The user a valid access token names and when it was issued; empty for anything else, reset tokens included. */
+    /** The user a valid access token names, when it was issued and when it expires; empty for anything else. */
     public Optional<VerifiedToken> verify(String token) {
         return jwt.verify(token)
-                .flatMap(claims -> claims.subject().flatMap(AccessTokens::uuid)
-                        .map(userId -> new VerifiedToken(userId, claims.expirationTime().orElseThrow().minus(lifetime)
-                                .truncatedTo(ChronoUnit.SECONDS))));
+                .flatMap(claims -> claims.subject().flatMap(AccessTokens::uuid).map(userId -> {
+                    Instant expiresAt = claims.expirationTime().orElseThrow().truncatedTo(ChronoUnit.SECONDS);
+                    return new VerifiedToken(userId, expiresAt.minus(lifetime), expiresAt);
+                }));
     }
 
     /**
      * What a valid access token proves.
      *
-     * @param userId   its subject
-     * @param issuedAt its expiry minus the configured lifetime, in whole seconds
+     * @param userId    its subject
+     * @param issuedAt  its expiry minus the configured lifetime, in whole seconds
+     * @param expiresAt its {@code exp}
      */
-    public record VerifiedToken(UUID userId, Instant issuedAt) {
+    public record VerifiedToken(UUID userId, Instant issuedAt, Instant expiresAt) {
     }
 
     private static Optional<UUID> uuid(String subject) {

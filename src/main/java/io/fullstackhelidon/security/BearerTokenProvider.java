@@ -9,18 +9,18 @@ import io.helidon.security.ProviderRequest;
 import io.helidon.security.spi.AuthenticationProvider;
 
 /**
- * Helidon Security's authentication of the template's access tokens, with FastAPI's OAuth2 bearer rule: the
- * {@code Authorization} header split at its first space, the scheme compared without case. No header or another
- * scheme abstains (the caller did not try to authenticate); a token that is malformed, forged, expired or not an
- * access token fails; a valid one authenticates the user whose id is its subject, with the token's issue time and
- * digest as attributes, so that revocation can be judged (the token itself stays out of the security context).
+ * Helidon Security's authentication of the template's access tokens, with FastAPI's OAuth2 bearer rule
+ * ({@link BearerHeader}). No header or another scheme abstains (the caller did not try to authenticate); a token that
+ * is malformed, forged, expired or not an access token fails; a valid one authenticates the user whose id is its subject, with the token's issue time (so
+ * that revocation can be judged) and expiry (until which {@link Authentication} remembers it) as attributes; the
+ * token itself stays out of the security context.
  */
 public final class BearerTokenProvider implements AuthenticationProvider {
 
     /** The failure's description, which the contract answers with. */
     public static final String INVALID = "Could not validate credentials";
     static final String ISSUED_AT = "issued_at";
-    static final String TOKEN_DIGEST = "token_sha256";
+    static final String EXPIRES_AT = "expires_at";
 
     private final AccessTokens tokens;
 
@@ -30,21 +30,16 @@ public final class BearerTokenProvider implements AuthenticationProvider {
 
     @Override
     public AuthenticationResponse authenticate(ProviderRequest request) {
-        Optional<String> header = request.env().headers().getOrDefault("Authorization", List.of()).stream().findFirst();
-        if (header.isEmpty() || header.get().isEmpty()) {
+        Optional<String> token = BearerHeader.token(
+                request.env().headers().getOrDefault("Authorization", List.of()).stream().findFirst());
+        if (token.isEmpty()) {
             return AuthenticationResponse.abstain();
         }
-        int space = header.get().indexOf(' ');
-        String scheme = space < 0 ? header.get() : header.get().substring(0, space);
-        if (!scheme.equalsIgnoreCase("bearer")) {
-            return AuthenticationResponse.abstain();
-        }
-        String token = space < 0 ? "" : header.get().substring(space + 1);
-        return tokens.verify(token)
+        return tokens.verify(token.get())
                 .map(verified -> AuthenticationResponse.success(Principal.builder()
                         .name(verified.userId().toString())
                         .addAttribute(ISSUED_AT, verified.issuedAt().getEpochSecond())
-                        .addAttribute(TOKEN_DIGEST, Credentials.digest(token))
+                        .addAttribute(EXPIRES_AT, verified.expiresAt().getEpochSecond())
                         .build()))
                 .orElseGet(() -> AuthenticationResponse.failed(INVALID));
     }

@@ -25,9 +25,11 @@ public final class CurrentUser {
     private final Guard<Session> activeSession = this::activeSession;
     private final Guard<Session> superuserSession = this::superuserSession;
     private final UserService users;
+    private final Authentication authentication;
 
-    public CurrentUser(UserService users) {
+    public CurrentUser(UserService users, Authentication authentication) {
         this.users = users;
+        this.authentication = authentication;
     }
 
     /** Admits the active user the request's access token names. */
@@ -51,7 +53,7 @@ public final class CurrentUser {
     }
 
     private Session activeSession(ServerRequest request) {
-        return switch (Authentication.of(request)) {
+        return switch (authentication.of(request)) {
             case Credentials.Missing missing -> throw new NotAuthenticated();
             case Credentials.Invalid invalid -> throw new NotPermitted(BearerTokenProvider.INVALID);
             case Credentials.Verified verified -> {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.support.Await;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestApi;
 import io.fullstackhelidon.support.TestServer;
@@ -75,6 +76,18 @@ class BearerAuthenticationTest {
 
         assertThat(withAuthorization("Bearer " + otherKey).status()).isEqualTo(403);
         assertThat(withAuthorization("Bearer " + expired).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() {
+        UUID superuser = api.users().findByEmail(TestSettings.SUPERUSER_EMAIL).orElseThrow().id();
+        String shortLived = new AccessTokens(jwt, Duration.ofSeconds(2)).issue(superuser, Optional.empty());
+        assertThat(withAuthorization("Bearer " + shortLived).status()).isEqualTo(200);
+        assertThat(withAuthorization("Bearer " + shortLived).status()).as("remembered as verified").isEqualTo(200);
+
+        Await.until("the token's expiry", () -> withAuthorization("Bearer " + shortLived).status() != 200);
+
+        assertThat(withAuthorization("Bearer " + shortLived).status()).isEqualTo(403);
     }
 
     @Test
