@@ -34,6 +34,7 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
+COPY deploy/jvm.options deploy/jvm.options
 COPY deploy/image/ deploy/image/
 # built where it runs: the AOT cache is only used by a runtime at the path it was recorded with
 RUN redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Load benchmark of the service, optionally side by side with the FastAPI peer on the same PostgreSQL.
+# Load benchmark of the service, optionally side by side with the FastAPI and Spring Boot peers on the same PostgreSQL.
 #
-#   bench/bench.sh            the Helidon service only
-#   bench/bench.sh --peer     then the FastAPI peer (../shared/peers/fastapi, 2 workers), and the ratios
+#   bench/bench.sh                    the Helidon service only
+#   bench/bench.sh --peer --spring    then the FastAPI peer (../shared/peers/fastapi, 2 workers) and the Spring Boot
+#                                     peer (../shared/peers/spring, the same JVM options, its user cache on), and the
+#                                     ratios; either flag alone runs that peer only
 #
 # After the service's runs, pgbench runs the service's own SQL for each database-bound scenario (bench/pgbench/) with
 # as many connections as the service's pool (POOL=10): the ceiling the database sets on this machine.
 #
 # For each server: seed the database (bench/seed.sql: 100 users, 10,000 items), log in two users, then for every
-# scenario a warm-up and a measured wrk run, sampling the server's peak RSS. Prints requests/s, p50/p99 latency,
-# errors and peak RSS per scenario, and writes them under bench/results/<time>/.
+# scenario a warm-up and a measured wrk run, sampling the server's peak RSS and reading the CPU time its processes
+# used. Prints requests/s, p50/p99 latency, errors, CPU milliseconds per request and peak RSS per scenario, and
+# writes them under bench/results/<time>/.
 #
 # Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
 #   BENCH_REDIS_URL (unset: rate limits off anyway, users cached in the process; set: users cached in that Redis),
 #   DURATION=15 WARMUP=5 THREADS=2 CONNECTIONS=64 SCENARIOS="health users_me items_list item_get item_create login"
 #   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async PORT=8000 PEER_PORT=8100
-#   JAVA_OPTS (default: the production options below: a fixed 96 MiB heap with the serial collector, which on a
-#   2-core host keeps the resident set small and the pauses short)
+#   SPRING_DIR=../shared/peers/spring SPRING_PORT=8200 SPRING_USER_CACHE=caffeine (none: a SELECT per request)
+#   JAVA_OPTS (default: @deploy/jvm.options, the options of every launch path, for the service and the Spring peer)
 # Needs: a JDK 21+ (JAVA_HOME), wrk, curl, jq, psql, python3 with bcrypt (Debian: python3-bcrypt).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +34,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 POOL="${POOL:-10}"
 SCENARIOS="${SCENARIOS:-health users_me items_list item_get item_create login}"
 PORT="${PORT:-8000}"
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmx96m -Xmn48m -XX:ReservedCodeCacheSize=48m --enable-native-access=ALL-UNNAMED}"
+JAVA_OPTS="${JAVA_OPTS:-@$ROOT/deploy/jvm.options}"
 PEER_PORT="${PEER_PORT:-8100}"
 PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/fastapi}"
 PEER_WORKERS="${PEER_WORKERS:-2}"
@@ -41,8 +44,18 @@ SECRET="bench-secret-key-0123456789abcdef0123456789abcdef"
 ADMIN_EMAIL="admin@example.com"
 ADMIN_PASSWORD="benchadminpass"
 RESULTS="$BENCH/results/$(date +%Y%m%d-%H%M%S)"
+SPRING_PORT="${SPRING_PORT:-8200}"
+SPRING_DIR="${SPRING_DIR:-$ROOT/../shared/peers/spring}"
+SPRING_USER_CACHE="${SPRING_USER_CACHE:-caffeine}"
 WITH_PEER=0
-[ "${1:-}" = "--peer" ] && WITH_PEER=1
+WITH_SPRING=0
+for arg in "$@"; do
+  case "$arg" in
+    --peer) WITH_PEER=1 ;;
+    --spring) WITH_SPRING=1 ;;
+    *) echo "unknown argument $arg (--peer, --spring)" >&2; exit 2 ;;
+  esac
+done
 
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && [ -z "${JAVA_HOME:-}" ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -78,9 +91,20 @@ tree_rss_kb() { # pid -> RSS of the process and its descendants
   ps -o rss= -p "$pids" 2>/dev/null | awk '{s += $1} END {print s + 0}'
 }
 
+tree_cpu_ticks() { # pid -> user + system clock ticks of the process and its descendants (reaped children included)
+  local pid total=0
+  for pid in $(ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1]=$2} END {keep[root]=1; changed=1;
+    while (changed) {changed=0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) {keep[p]=1; changed=1}}
+    for (p in keep) print p}'); do
+    # fields after the command's closing parenthesis: utime stime cutime cstime are the 12th to 15th
+    total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}' || echo 0)))
+  done
+  echo "$total"
+}
+
 wait_ready() { # url
   for _ in $(seq 1 120); do
-    curl -fsS -m 2 -o /dev/null "$1/api/v1/utils/health-check/" && return 0
+    curl -fs -m 2 -o /dev/null "$1/api/v1/utils/health-check/" && return 0
     sleep 0.5
   done
   echo "server at $1 did not start" >&2
@@ -106,6 +130,16 @@ start_peer() {
     "$PEER_DIR/run.sh" >"$RESULTS/fastapi/server.log" 2>&1 &
   SERVER_PID=$!
   wait_ready "http://127.0.0.1:$PEER_PORT"
+}
+
+start_spring() {
+  mkdir -p "$RESULTS/spring"
+  DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
+    FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" PORT="$SPRING_PORT" JAVA_OPTS="$JAVA_OPTS" \
+    SPRING_USER_CACHE="$SPRING_USER_CACHE" MALLOC_ARENA_MAX=2 \
+    "$SPRING_DIR/run.sh" >"$RESULTS/spring/server.log" 2>&1 &
+  SERVER_PID=$!
+  wait_ready "http://127.0.0.1:$SPRING_PORT"
 }
 
 stop_server() {
@@ -147,7 +181,8 @@ measure() { # server-label base
     [ "$bearer" = - ] && bearer=""
     BENCH_TOKEN="$bearer" wrk -t"$THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_LUA/$script" "$url" >/dev/null 2>&1 || true
     sleep 1
-    local peak=0 rss
+    local peak=0 rss ticks_before ticks_after
+    ticks_before="$(tree_cpu_ticks "$SERVER_PID")"
     BENCH_TOKEN="$bearer" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -s "$BENCH_LUA/$script" "$url" \
       >"$out/$name.wrk" 2>&1 &
     local wrk_pid=$!
@@ -157,10 +192,14 @@ measure() { # server-label base
       sleep 0.5
     done
     wait "$wrk_pid" || true
-    local line
+    ticks_after="$(tree_cpu_ticks "$SERVER_PID")"
+    local line requests cpu
     line="$(grep '^SUMMARY' "$out/$name.wrk" || echo "SUMMARY requests=0 rps=0 p50_ms=0 p99_ms=0 max_ms=0 non2xx=0 socket_errors=0")"
-    echo "$name $line peak_rss_mb=$((peak / 1024))" >>"$out/rows.txt"
-    log "$label $name: $(echo "$line" | cut -d' ' -f3-) peak_rss_mb=$((peak / 1024))"
+    requests="$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')"
+    cpu="$(awk -v t=$((ticks_after - ticks_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN {printf "%.3f", (n > 0 ? 1000 * t / hz / n : 0)}')"
+    echo "$name $line peak_rss_mb=$((peak / 1024)) cpu_ms=$cpu" >>"$out/rows.txt"
+    log "$label $name: $(echo "$line" | cut -d' ' -f3-) peak_rss_mb=$((peak / 1024)) cpu_ms_per_request=$cpu"
   done
 }
 
@@ -182,11 +221,25 @@ pgbench_ceiling() { # the service's SQL, straight from pgbench with POOL connect
 }
 
 table() { # label
-  echo "| scenario | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | peak RSS MB |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  while read -r name _ requests rps p50 p99 _ non2xx sock rss; do
-    echo "| $name | ${rps#rps=} | ${p50#p50_ms=} | ${p99#p99_ms=} | $(( ${non2xx#non2xx=} + ${sock#socket_errors=} )) | ${rss#peak_rss_mb=} |"
+  echo "| scenario | requests/s | p50 ms | p99 ms | errors (non-2xx + socket) | CPU ms/request | peak RSS MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  while read -r name _ requests rps p50 p99 _ non2xx sock rss cpu; do
+    echo "| $name | ${rps#rps=} | ${p50#p50_ms=} | ${p99#p99_ms=} | $(( ${non2xx#non2xx=} + ${sock#socket_errors=} )) |" \
+         "${cpu#cpu_ms=} | ${rss#peak_rss_mb=} |"
   done <"$RESULTS/$1/rows.txt"
+}
+
+ratios() { # peer-label title
+  echo; echo "## Ratios (Helidon / $2)"; echo
+  echo "| scenario | requests/s × | p99 ÷ ($2 p99 / Helidon p99) | CPU per request ÷ ($2 / Helidon) |"
+  echo "|---|---:|---:|---:|"
+  join <(sort "$RESULTS/helidon/rows.txt") <(sort "$RESULTS/$1/rows.txt") | while read -r line; do
+    set -- $line
+    # fields: the name, then per server SUMMARY requests rps p50 p99 max non2xx sockets rss cpu (10 each)
+    echo "| $1 | $(awk -v a="${4#rps=}" -v b="${14#rps=}" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}') |" \
+         "$(awk -v a="${6#p99_ms=}" -v b="${16#p99_ms=}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}') |" \
+         "$(awk -v a="${11#cpu_ms=}" -v b="${21#cpu_ms=}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}') |"
+  done
 }
 
 ensure_database
@@ -214,15 +267,15 @@ if [ "$WITH_PEER" = 1 ]; then
   seed
   measure fastapi "http://127.0.0.1:$PEER_PORT"
   stop_server
-  {
-    echo; echo "## FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers)"; echo; table fastapi
-    echo; echo "## Ratios (Helidon / FastAPI)"; echo
-    echo "| scenario | requests/s × | p99 ÷ (FastAPI p99 / Helidon p99) |"
-    echo "|---|---:|---:|"
-    join <(sort "$RESULTS/helidon/rows.txt") <(sort "$RESULTS/fastapi/rows.txt") | while read -r line; do
-      set -- $line
-      echo "| $1 | $(awk -v a="${4#rps=}" -v b="${13#rps=}" 'BEGIN {printf "%.1f", (b > 0 ? a / b : 0)}') |" \
-           "$(awk -v a="${6#p99_ms=}" -v b="${15#p99_ms=}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}') |"
-    done
-  } | tee -a "$RESULTS/summary.md"
+  { echo; echo "## FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers)"; echo; table fastapi; ratios fastapi FastAPI; } |
+    tee -a "$RESULTS/summary.md"
+fi
+if [ "$WITH_SPRING" = 1 ]; then
+  log "Spring Boot peer (user cache: $SPRING_USER_CACHE, JAVA_OPTS=$JAVA_OPTS) on the same database"
+  start_spring
+  seed
+  measure spring "http://127.0.0.1:$SPRING_PORT"
+  stop_server
+  { echo; echo "## Spring Boot peer (user cache: $SPRING_USER_CACHE, the same JVM options)"; echo; table spring
+    ratios spring "Spring Boot"; } | tee -a "$RESULTS/summary.md"
 fi

@@ -18,7 +18,7 @@ OUT=$(pwd)/profile.jfr
 SCRATCH=$(mktemp -d)
 export PROJECT_NAME=Bench SECRET_KEY=bench-secret-key-0123456789 FIRST_SUPERUSER=admin@example.com \
   FIRST_SUPERUSER_PASSWORD=benchadminpass1 RATELIMIT_ENABLED=false SERVER_PORT=$PORT LOG_FORMAT=json
-(cd "$SCRATCH" && exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx96m -XX:+UseSerialGC} -XX:FlightRecorderOptions:stackdepth=128 -jar "$JAR" > service.log 2>&1) &
+(cd "$SCRATCH" && exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-@$HERE/../deploy/jvm.options} -XX:FlightRecorderOptions:stackdepth=128 -jar "$JAR" > service.log 2>&1) &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 for _ in $(seq 1 120); do curl -sf "127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.5; done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One jar on the embedded H2 database, to compare two builds of the service on its hottest paths without PostgreSQL:
-# rate limits off, the image launcher's heap settings, wrk -t2 -c64 on users/me and on one item by id (5 s warm-up,
+# rate limits off, the options of deploy/jvm.options, wrk -t2 -c64 on users/me and on one item by id (5 s warm-up,
 # then three 10 s rounds each), CPU milliseconds per request read from /proc. Binds to 127.0.0.1 only; needs wrk, curl.
 #
 #   bench/quick-h2.sh target/full-stack-helidon.jar now
@@ -11,7 +11,7 @@ export BENCH_LUA; BENCH_LUA=$(realpath "$(dirname "$0")/wrk")
 SCRATCH=$(mktemp -d); cd "$SCRATCH"
 export PROJECT_NAME=Bench SECRET_KEY=bench-secret-key-0123456789 FIRST_SUPERUSER=admin@example.com \
   FIRST_SUPERUSER_PASSWORD=benchadminpass1 RATELIMIT_ENABLED=false SERVER_PORT=$PORT LOG_FORMAT=json
-"$JAVA" -Xmx96m -XX:+UseSerialGC -jar "$JAR" > service.log 2>&1 &
+"$JAVA" "@$(dirname "$BENCH_LUA")/../deploy/jvm.options" -jar "$JAR" > service.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health/ready" > /dev/null && break; sleep 0.5; done

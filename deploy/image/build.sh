@@ -58,6 +58,7 @@ rm -rf "$IMAGE"
 if command -v strip >/dev/null; then strip --strip-unneeded "$IMAGE/lib/server/libjvm.so"; fi
 mkdir -p "$IMAGE/app/libs"
 cp "$JAR" "$IMAGE/app/"
+cp "$ROOT/deploy/jvm.options" "$IMAGE/app/"
 # only the libraries the jar's manifest names (target/libs may hold leftovers of older builds)
 unzip -p "$JAR" META-INF/MANIFEST.MF | tr -d '\r' | sed -n '/^Class-Path:/,/^[A-Z]/p' | sed 's/^Class-Path://; s/^ //' |
   grep -v '^[A-Z][A-Za-z-]*:' | tr -d '\n' | tr ' ' '\n' | grep . | while read -r entry; do
@@ -70,7 +71,7 @@ cat >"$IMAGE/bin/$NAME" <<'LAUNCHER'
 #!/bin/sh
 # Runs Full Stack Helidon on this image's Java runtime: `serve` (the default), `migrate` or `create-superuser`.
 # Configuration comes from the environment, .env and app.yaml of the working directory, as for the jar.
-# JAVA_OPTS is added after the defaults, so its options win (a larger heap: JAVA_OPTS="-Xms256m -Xmx256m").
+# JAVA_OPTS is added after the defaults (app/jvm.options), so its options win (JAVA_OPTS="-Xms256m -Xmx256m").
 HOME_DIR=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 CACHE=""
 if [ -f "$HOME_DIR/app/app.aot" ]; then
@@ -85,8 +86,7 @@ if [ -z "${FRONTEND_DIR:-}" ] && [ -f "$HOME_DIR/frontend/index.html" ]; then
   export FRONTEND_DIR="$HOME_DIR/frontend"
 fi
 # The JVM's own warnings go to stderr, so that stdout carries only the service's JSON log lines.
-exec "$HOME_DIR/bin/java" -XX:+UseSerialGC -Xms96m -Xmx96m -Xmn48m -XX:ReservedCodeCacheSize=48m \
-  -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=warning:stderr \
+exec "$HOME_DIR/bin/java" "@$HOME_DIR/app/jvm.options" -Xlog:disable -Xlog:all=warning:stderr \
   $CACHE $JAVA_OPTS -jar "$HOME_DIR/app/full-stack-helidon.jar" "$@"
 LAUNCHER
 chmod +x "$IMAGE/bin/$NAME"

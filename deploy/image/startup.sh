@@ -27,7 +27,7 @@ for kind in none cds; do
 done
 
 declare -A COMMAND=(
-  [jar]="$JAVA_HOME/bin/java -XX:+UseSerialGC -Xms96m -Xmx96m -Xmn48m --enable-native-access=ALL-UNNAMED -jar $ROOT/target/$NAME.jar"
+  [jar]="$JAVA_HOME/bin/java @$ROOT/deploy/jvm.options -jar $ROOT/target/$NAME.jar"
   [image]="$WORK/image-none/bin/$NAME"
   [cds]="$WORK/image-cds/bin/$NAME"
   [aot]="$IMAGE/bin/$NAME"
