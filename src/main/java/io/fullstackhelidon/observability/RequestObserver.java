@@ -1,6 +1,7 @@
 package io.fullstackhelidon.observability;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.fullstackhelidon.web.RequestId;
@@ -43,7 +44,7 @@ public final class RequestObserver implements Filter {
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String id = request.headers().first(REQUEST_ID)
                 .filter(value -> WELL_FORMED.matcher(value).matches())
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(RequestObserver::newId);
         request.context().register(RequestId.class, new RequestId(id));
         MDC.put("request_id", id);
         StickyHeaders.set(request, response, HeaderValues.create(REQUEST_ID, id));
@@ -65,6 +66,17 @@ public final class RequestObserver implements Filter {
                             v("duration_ms", Math.round(nanos / 10_000.0) / 100.0));
             MDC.clear();
         }
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's generator: a request id must be unique, not unpredictable, and
+     * {@code UUID.randomUUID} draws on the shared {@code SecureRandom}, which cost 2 % of a request's CPU.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     /** A bounded label for requests no API route took: the operational endpoints by name, anything else as one. */

@@ -1,8 +1,6 @@
 package io.fullstackhelidon.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -33,11 +31,6 @@ public sealed interface Credentials {
 
     /** SHA-256 of a token, in hex: a token's identity that cannot be used as the token. */
     static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Sha256.fresh().digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -67,10 +67,12 @@ class ObservabilityTest {
 
         Reply replaced = api.call(Method.GET, "/utils/health-check/", request -> request.header(
                 RequestObserver.REQUEST_ID, "no spaces or <tags> allowed"), null);
-        assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(UUID.fromString(id)).isNotNull());
+        UUID made = UUID.fromString(replaced.header("X-Request-Id").orElseThrow());
+        assertThat(made.version()).as("a random UUID").isEqualTo(4);
+        assertThat(made.variant()).isEqualTo(2);
 
         Reply unknownPath = api.get("/nowhere", null);
-        assertThat(unknownPath.header("X-Request-Id")).isPresent();
+        assertThat(unknownPath.header("X-Request-Id")).isPresent().isNotEqualTo(replaced.header("X-Request-Id"));
     }
 
     @Test
