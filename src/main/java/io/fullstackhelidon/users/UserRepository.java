@@ -18,7 +18,8 @@ import io.helidon.dbclient.DbTransaction;
 
 /**
  * SQL for table {@code "user"} (quoted: a reserved word), one method per statement, and for the users' token
- * revocations, which every read of a user joins.
+ * revocations, which every read of a user joins. The reads of every request and login are named statements: for an
+ * unnamed one DbClient names it by hashing its text on every call.
  */
 public final class UserRepository {
 
@@ -27,6 +28,8 @@ public final class UserRepository {
     private static final String SELECT = "SELECT u.id, u.email, u.is_active, u.is_superuser, u.full_name, "
                                          + "u.hashed_password, u.created_at, r.not_before, r.kept_token_sha256 "
                                          + "FROM \"user\" u LEFT JOIN " + REVOCATIONS + " r ON r.user_id = u.id ";
+    private static final String FIND_BY_ID = SELECT + "WHERE u.id = ?";
+    private static final String FIND_BY_EMAIL = SELECT + "WHERE u.email = ?";
 
     private final DbClient db;
 
@@ -35,11 +38,11 @@ public final class UserRepository {
     }
 
     public Optional<User> findById(UUID id) {
-        return db.execute().get(SELECT + "WHERE u.id = ?", id).map(UserRepository::user);
+        return db.execute().createNamedGet("user-by-id", FIND_BY_ID).params(id).execute().map(UserRepository::user);
     }
 
     public Optional<User> findByEmail(String email) {
-        return db.execute().get(SELECT + "WHERE u.email = ?", email)
+        return db.execute().createNamedGet("user-by-email", FIND_BY_EMAIL).params(email).execute()
                 .map(UserRepository::user);
     }
 
