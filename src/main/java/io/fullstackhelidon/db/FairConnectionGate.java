@@ -1,16 +1,11 @@
 package io.fullstackhelidon.db;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
@@ -64,9 +59,7 @@ final class FairConnectionGate {
         try {
             whenItsTurn.run();
             Connection connection = pool.getConnection();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                                                       new Class<?>[] {Connection.class},
-                                                       new ReleaseOnClose(connection, permits));
+            return new ReleasingConnection(connection, permits);
         } catch (SQLException | RuntimeException e) {
             // with a permit there is a connection to be had: the pool failed to make one
             permits.release();
@@ -79,38 +72,6 @@ final class FairConnectionGate {
 
         Busy(String message) {
             super(message);
-        }
-    }
-
-    /** Passes every call through; the first {@code close()} also gives the permit back. */
-    private static final class ReleaseOnClose implements InvocationHandler {
-
-        private final Connection connection;
-        private final Semaphore permits;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        ReleaseOnClose(Connection connection, Semaphore permits) {
-            this.connection = connection;
-            this.permits = permits;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            if ("close".equals(method.getName()) && method.getParameterCount() == 0) {
-                try {
-                    connection.close();
-                } finally {
-                    if (released.compareAndSet(false, true)) {
-                        permits.release();
-                    }
-                }
-                return null;
-            }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
         }
     }
 }
