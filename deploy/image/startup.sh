@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measures launch-to-ready: the wall time from starting the service to its first 200 on /health/ready, on a fresh
 # embedded H2 database (so each run includes the schema migration), for each launch mode:
-#   jar     java -jar target/full-stack-helidon.jar on the building JDK
+#   jar     java @deploy/jvm.options -jar target/full-stack-helidon.jar on the building JDK
+#   exec    ./mvnw compile exec:exec, the README's run command (Maven's own start-up included)
 #   image   the jlink image, no start-up cache
 #   cds     the jlink image with a CDS archive (class data of a training run)
 #   aot     the jlink image with a JDK AOT cache (JDK 25+: classes loaded and linked, method profiles)
-# Usage: deploy/image/startup.sh [ROUNDS]   (default 7; modes take turns in each round; prints the median and min)
+# Usage: deploy/image/startup.sh [ROUNDS]   (default 7; modes take turns in each round; prints the median and min;
+#   MODES="jar aot" measures only those)
 #   STARTUP_DATABASE_URL / STARTUP_REDIS_URL: launch on PostgreSQL / Redis instead (a restart: the schema and the
 #   superuser exist after the first launch).
 # Needs: target/image from build.sh with its default AOT cache; python3. The cds and none variants are copies of the
@@ -28,12 +30,13 @@ done
 
 declare -A COMMAND=(
   [jar]="$JAVA_HOME/bin/java @$ROOT/deploy/jvm.options -jar $ROOT/target/$NAME.jar"
+  [exec]="env JAVA_HOME=$JAVA_HOME MAVEN_USER_HOME=$HOME/.m2 $ROOT/mvnw -q -o -Dmaven.repo.local=$HOME/.m2/repository -f $ROOT/pom.xml compile exec:exec -Dexec.workingdir=@DIR@"
   [image]="$WORK/image-none/bin/$NAME"
   [cds]="$WORK/image-cds/bin/$NAME"
   [aot]="$IMAGE/bin/$NAME"
 )
-MODES="jar image cds aot"
-[ -f "$IMAGE/app/app.aot" ] || MODES="jar image cds"
+MODES="${MODES:-jar exec image cds aot}"
+[ -f "$IMAGE/app/app.aot" ] || MODES="${MODES/ aot/}"
 
 # One launch: a fresh working directory (fresh H2 database), the process started by python, which then polls
 # /health/ready every 5 ms over a raw socket and prints the milliseconds to the first 200.
@@ -43,10 +46,12 @@ launch() {
   (cd "$dir" && env -i PATH="$PATH" HOME="$dir" SERVER_PORT=18790 SECRET_KEY=startup-secret-key-0123456789abcdef \
      FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=startup-password SHUTDOWN_DRAIN_SECONDS=0 \
      DATABASE_URL="${STARTUP_DATABASE_URL:-}" REDIS_URL="${STARTUP_REDIS_URL:-}" \
-     python3 - ${COMMAND[$mode]} <<'PY'
-import socket, subprocess, sys, time
+     python3 - ${COMMAND[$mode]//@DIR@/$dir} <<'PY'
+import os, signal, socket, subprocess, sys, time
 start = time.monotonic()
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open("stderr.log", "w"))
+# a session of its own, so that the stop reaches a process the launcher started (Maven's forked JVM)
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open("stderr.log", "w"),
+                           start_new_session=True)
 request = b"GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 ready = None
 while time.monotonic() - start < 60 and process.poll() is None:
@@ -59,8 +64,14 @@ while time.monotonic() - start < 60 and process.poll() is None:
     except OSError:
         pass
     time.sleep(0.005)
-process.terminate()
+os.killpg(process.pid, signal.SIGTERM)
 process.wait(30)
+for _ in range(300):
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(0.1)
 print(round(ready * 1000) if ready is not None else "failed")
 PY
   )

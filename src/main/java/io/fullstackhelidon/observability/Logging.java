@@ -8,8 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.status.NopStatusListener;
-import net.logstash.logback.encoder.LogstashEncoder;
-import net.logstash.logback.fieldnames.LogstashFieldNames;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -73,14 +71,8 @@ public final class Logging {
     }
 
     private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
-        LogstashEncoder encoder = new LogstashEncoder();
+        JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
-        encoder.setIncludeContext(false);
-        LogstashFieldNames names = new LogstashFieldNames();
-        names.setTimestamp("time");
-        names.setVersion("[ignore]");
-        names.setLevelValue("[ignore]");
-        encoder.setFieldNames(names);
         encoder.start();
         return encoder;
     }

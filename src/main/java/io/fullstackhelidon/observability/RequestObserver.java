@@ -20,8 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import static net.logstash.logback.argument.StructuredArguments.v;
-
 /**
  * The outermost filter: gives every request an id ({@code X-Request-Id} when the client sent a well-formed one,
  * else a new one), puts it in the logging context for every line of the request and in the answer, then records
@@ -62,8 +60,12 @@ public final class RequestObserver implements Filter {
             metrics.finished(method, route, status, nanos);
             MDC.put("route", route);
             // request_id, route and user_id (when authenticated) come from the logging context
-            ACCESS_LOG.info("{} {} {} {} ms", v("method", method), route, v("status", status),
-                            v("duration_ms", Math.round(nanos / 10_000.0) / 100.0));
+            double milliseconds = Math.round(nanos / 10_000.0) / 100.0;
+            ACCESS_LOG.atInfo()
+                    .addKeyValue("method", method)
+                    .addKeyValue("status", status)
+                    .addKeyValue("duration_ms", milliseconds)
+                    .log("{} {} {} {} ms", method, route, status, milliseconds);
             MDC.clear();
         }
     }
