@@ -5,27 +5,13 @@
 # Binds to 127.0.0.1 only; needs wrk, curl.
 #
 #   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/quick bench/cpu-split.sh target/full-stack-helidon.jar item
-#   scenarios: item (GET /items/{id}), me (GET /users/me), create (POST /items/); EXTRA="-D..." adds JVM options
+#   scenarios: item (GET /items/{id}), me (GET /users/me), create (POST /items/); JVM_EXTRA="-D..." adds JVM options
 set -euo pipefail
 JAR=$(realpath "$1"); SCENARIO=${2:-item}; PORT=${PORT:-18230}; CONNECTIONS=${C:-64}
-HERE=$(realpath "$(dirname "$0")")
-export BENCH_LUA="$HERE/wrk"
 DATABASE=${DATABASE_URL##*/}
-SCRATCH=$(mktemp -d)
-export PROJECT_NAME=Bench SECRET_KEY=bench-secret-key-0123456789 FIRST_SUPERUSER=admin@example.com \
-  FIRST_SUPERUSER_PASSWORD=benchadminpass1 RATELIMIT_ENABLED=false SERVER_PORT=$PORT LOG_FORMAT=json
-(cd "$SCRATCH" && exec "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" "@$HERE/../deploy/jvm.options" \
-   ${EXTRA:-} -jar "$JAR" > service.log 2>&1) &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-for _ in $(seq 1 120); do curl -sf "127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.5; done
-json() { python3 -c "import sys, json; print(json.load(sys.stdin)['$1'])"; }
-export BENCH_TOKEN; BENCH_TOKEN=$(curl -s -d username=admin@example.com -d password=benchadminpass1 \
-  "127.0.0.1:$PORT/api/v1/login/access-token" | json access_token)
+source "$(dirname "$0")/one-service.sh"
 case "$SCENARIO" in
-  item) SCRIPT=get.lua; URL=http://127.0.0.1:$PORT/api/v1/items/$(curl -s -H "Authorization: Bearer $BENCH_TOKEN" \
-          -H 'Content-Type: application/json' -d '{"title":"t","description":"d"}' \
-          "127.0.0.1:$PORT/api/v1/items/" | json id) ;;
+  item) SCRIPT=get.lua; URL=http://127.0.0.1:$PORT/api/v1/items/$(new_item) ;;
   me) SCRIPT=get.lua; URL=http://127.0.0.1:$PORT/api/v1/users/me ;;
   create) SCRIPT=create_item.lua; URL=http://127.0.0.1:$PORT/api/v1/items/ ;;
   *) echo "scenario: item, me or create" >&2; exit 2 ;;
