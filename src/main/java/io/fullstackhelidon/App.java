@@ -109,13 +109,14 @@ public final class App implements AutoCloseable {
                 metrics.trackEmails(emailDelivery::sentCount, emailDelivery::retriedCount, emailDelivery::failedCount);
             }
             metrics.trackUserCache(userCache::hits, userCache::misses);
+            VerifiedTokens verifiedTokens = new VerifiedTokens(settings.cache().maxTokens(), clock);
+            metrics.trackTokenCache(verifiedTokens::hits, verifiedTokens::misses);
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
                                       clock);
             AccessTokens accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
             UserService users = userService(settings, database, userCache, mailer, metrics, clock);
-            CurrentUser currentUser = new CurrentUser(
-                    users, new Authentication(new VerifiedTokens(settings.cache().maxTokens(), clock)));
+            CurrentUser currentUser = new CurrentUser(users, new Authentication(verifiedTokens));
             ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);

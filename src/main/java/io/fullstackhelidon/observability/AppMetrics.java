@@ -1,6 +1,7 @@
 package io.fullstackhelidon.observability;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 import io.helidon.metrics.api.Counter;
@@ -49,8 +50,12 @@ public final class AppMetrics {
 
     /** Publishes the user cache's hits and misses (a miss reads the database). */
     public void trackUserCache(LongSupplier hits, LongSupplier misses) {
-        cacheLookups("hit", hits);
-        cacheLookups("miss", misses);
+        cacheLookups("app.cache.users", "Current-user lookups, by cache outcome", hits, misses);
+    }
+
+    /** Lookups of verified access tokens: hits skip the token's verification. */
+    public void trackTokenCache(LongSupplier hits, LongSupplier misses) {
+        cacheLookups("app.cache.tokens", "Access-token verifications, by cache outcome", hits, misses);
     }
 
     /** Connections closed because their request head did not arrive in time (slow-header clients). */
@@ -60,10 +65,12 @@ public final class AppMetrics {
                         closed);
     }
 
-    private void cacheLookups(String outcome, LongSupplier count) {
-        meters.register(FunctionalCounter.builder("app.cache.users", count, LongSupplier::getAsLong)
-                                     .tags(List.of(Tag.create("outcome", outcome)))
-                                     .description("Current-user lookups, by cache outcome"), count);
+    private void cacheLookups(String name, String description, LongSupplier hits, LongSupplier misses) {
+        for (var outcome : List.of(Map.entry("hit", hits), Map.entry("miss", misses))) {
+            meters.register(FunctionalCounter.builder(name, outcome.getValue(), LongSupplier::getAsLong)
+                                         .tags(List.of(Tag.create("outcome", outcome.getKey())))
+                                         .description(description), outcome.getValue());
+        }
     }
 
     private void emails(String outcome, LongSupplier count) {

@@ -3,6 +3,7 @@ package io.fullstackhelidon.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +18,8 @@ public final class VerifiedTokens {
 
     private final Cache<String, Entry> verified;
     private final Clock clock;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /** At most {@code maxEntries} tokens, the least recently used forgotten first; none when zero. */
     public VerifiedTokens(long maxEntries, Clock clock) {
@@ -28,14 +31,25 @@ public final class VerifiedTokens {
     /** What the token with this digest was verified to prove, while it has not expired. */
     Optional<Credentials.Verified> find(String tokenDigest) {
         Entry entry = verified.getIfPresent(tokenDigest);
-        if (entry == null) {
+        if (entry == null || !clock.instant().isBefore(entry.expiresAt())) {
+            if (entry != null) {
+                verified.invalidate(tokenDigest);
+            }
+            misses.increment();
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(entry.expiresAt())) {
-            verified.invalidate(tokenDigest);
-            return Optional.empty();
-        }
+        hits.increment();
         return Optional.of(entry.credentials());
+    }
+
+    /** Lookups answered from memory. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that went to Helidon Security. */
+    public long misses() {
+        return misses.sum();
     }
 
     void remember(Credentials.Verified credentials, Instant expiresAt) {

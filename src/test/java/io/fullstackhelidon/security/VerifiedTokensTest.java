@@ -45,6 +45,8 @@ class VerifiedTokensTest {
         assertThat(tokens.find(verified.tokenDigest())).contains(verified);
         now = NOW.plusSeconds(60);
         assertThat(tokens.find(verified.tokenDigest())).as("at its exp").isEmpty();
+        assertThat(tokens.hits()).isEqualTo(2);
+        assertThat(tokens.misses()).isEqualTo(2);
     }
 
     @Test
