@@ -83,19 +83,19 @@ seed() {
 
 # ------------------------------------------------------------------ processes
 
-tree_rss_kb() { # pid -> RSS of the process and its descendants
-  local pids
-  pids="$(ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1]=$2} END {keep[root]=1; changed=1;
+tree_pids() { # pid -> the process and its descendants, one per line
+  ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1]=$2} END {keep[root]=1; changed=1;
     while (changed) {changed=0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) {keep[p]=1; changed=1}}
-    for (p in keep) print p}' | paste -sd, -)"
-  ps -o rss= -p "$pids" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+    for (p in keep) print p}'
+}
+
+tree_rss_kb() { # pid -> RSS of the process and its descendants
+  ps -o rss= -p "$(tree_pids "$1" | paste -sd, -)" 2>/dev/null | awk '{s += $1} END {print s + 0}'
 }
 
 tree_cpu_ticks() { # pid -> user + system clock ticks of the process and its descendants (reaped children included)
   local pid total=0
-  for pid in $(ps -e -o pid=,ppid= | awk -v root="$1" '{parent[$1]=$2} END {keep[root]=1; changed=1;
-    while (changed) {changed=0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) {keep[p]=1; changed=1}}
-    for (p in keep) print p}'); do
+  for pid in $(tree_pids "$1"); do
     # fields after the command's closing parenthesis: utime stime cutime cstime are the 12th to 15th
     total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}' || echo 0)))
   done
