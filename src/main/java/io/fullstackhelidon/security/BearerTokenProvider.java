@@ -11,9 +11,9 @@ import io.helidon.security.spi.AuthenticationProvider;
 /**
  * Helidon Security's authentication of the template's access tokens, with FastAPI's OAuth2 bearer rule
  * ({@link BearerHeader}). No header or another scheme abstains (the caller did not try to authenticate); a token that
- * is malformed, forged, expired or not an access token fails; a valid one authenticates the user whose id is its subject, with the token's issue time (so
- * that revocation can be judged) and expiry (until which {@link Authentication} remembers it) as attributes; the
- * token itself stays out of the security context.
+ * is malformed, forged, expired or not an access token fails; a valid one authenticates the user whose id is its
+ * subject, with the token's issue time (so that revocation can be judged) and expiry (until which
+ * {@link Authentication} remembers it) as attributes; the token itself stays out of the security context.
  */
 public final class BearerTokenProvider implements AuthenticationProvider {
 
