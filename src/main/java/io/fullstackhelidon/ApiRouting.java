@@ -27,7 +27,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, security headers,
- * CORS, rate limits; Helidon Security's context filter runs before them all), then the declared endpoints under the
+ * CORS, rate limits; Helidon Security's context, built on demand, is registered before them all), then the declared endpoints under the
  * API prefix, the documentation, the router's own answers (405, 307, the built frontend, 404), and the one error
  * mapping.
  */

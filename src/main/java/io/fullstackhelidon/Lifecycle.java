@@ -3,6 +3,7 @@ package io.fullstackhelidon;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.fullstackhelidon.observability.ClientDisconnects;
 import io.fullstackhelidon.observability.DatabaseReadiness;
@@ -10,6 +11,7 @@ import io.fullstackhelidon.observability.ErrorTracking;
 import io.fullstackhelidon.observability.RedisReadiness;
 import io.fullstackhelidon.observability.TrafficGate;
 import io.fullstackhelidon.ratelimit.RedisRateLimiter;
+import io.fullstackhelidon.security.SecurityContextOnDemand;
 import io.fullstackhelidon.web.JsonDirectHandler;
 
 import io.helidon.webserver.WebServer;
@@ -20,6 +22,8 @@ import io.helidon.webserver.observe.ObserveFeatureConfig;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.security.SecurityFeature;
+import io.helidon.webserver.security.SecurityFeatureConfig;
 
 /**
  * The web server around an {@link App}: its routing, {@code /health} (liveness, and readiness with the app's
@@ -32,6 +36,8 @@ public final class Lifecycle {
     private static final String MANAGEMENT_SOCKET = "management";
     /** The key of HTTP/1.1 under {@code server.protocols}, and the name Helidon gives the protocol built from it. */
     private static final String HTTP1_CONFIG_NAME = "http_1_1";
+    /** The key of Helidon's webserver security feature under {@code server.features}. */
+    private static final String SECURITY_FEATURE = "security";
 
     private final App app;
     private final TrafficGate trafficGate = new TrafficGate();
@@ -60,9 +66,29 @@ public final class Lifecycle {
         });
         http1WithHeadDeadline(server);
         ClientDisconnects.quiet();
-        server.routing(routing -> routing.addFeature(new ApiRouting(app, trafficGate)))
+        Optional<SecurityContextOnDemand> securityContexts = securityFeature(server);
+        server.routing(routing -> {
+                    securityContexts.ifPresent(routing::addFeature);
+                    routing.addFeature(new ApiRouting(app, trafficGate));
+                })
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
+    }
+
+    /**
+     * Helidon's webserver security feature as {@code server.features.security} configures it, added here (so that
+     * configuration does not add a second one) to learn its {@code Security}: requests get their security context on
+     * demand from that.
+     */
+    private static Optional<SecurityContextOnDemand> securityFeature(WebServerConfig.Builder server) {
+        Optional<io.helidon.common.config.Config> configured = server.config()
+                .map(config -> config.get("features." + SECURITY_FEATURE))
+                .filter(io.helidon.common.config.Config::exists);
+        return configured.map(config -> {
+            SecurityFeatureConfig feature = SecurityFeatureConfig.create(config);
+            server.addFeature(SecurityFeature.create(feature));
+            return new SecurityContextOnDemand(feature.security(), feature.defaults(), feature.weight());
+        });
     }
 
     /**

@@ -1,0 +1,32 @@
+package io.fullstackhelidon;
+
+import io.fullstackhelidon.support.TestServer;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServerTest
+class LifecycleTest {
+
+    private final WebServer server;
+
+    LifecycleTest(WebServer server) {
+        this.server = server;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        TestServer.configure(server);
+    }
+
+    @Test
+    void theConfiguredSecurityFeatureIsAddedOnceWhereItsSecurityIsKnown() {
+        assertThat(server.prototype().features()).filteredOn(feature -> feature.type().equals("security"))
+                .hasSize(1);
+    }
+}
