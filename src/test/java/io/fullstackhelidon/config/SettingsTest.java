@@ -95,7 +95,7 @@ class SettingsTest {
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:5173");
         assertThat(settings.security().passwordHash()).as("argon2-cffi's parameters, which the template's hashes carry")
                 .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Settings.PasswordHashSettings
-                        .defaultConcurrency(4), Duration.ofSeconds(10)));
+                        .defaultConcurrency(4), Duration.ofSeconds(30)));
     }
 
     @Test
