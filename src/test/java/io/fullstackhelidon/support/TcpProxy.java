@@ -42,15 +42,30 @@ public final class TcpProxy implements AutoCloseable {
     /** Resets every proxied connection and refuses new ones. */
     public synchronized void refuse() {
         closeQuietly(listener);
-        for (Socket socket : open) {
-            try {
-                socket.setSoLinger(true, 0); // RST, as from a server that died
-            } catch (IOException ignored) {
-                // already closed
-            }
-            closeQuietly(socket);
-        }
+        open.forEach(TcpProxy::reset);
         open.clear();
+    }
+
+    /**
+     * Registers a socket of a connection {@code server} accepted, unless {@code server} was closed meanwhile: a
+     * connection accepted while {@link #refuse()} ran is reset, never left working through an outage.
+     */
+    private synchronized boolean admitted(ServerSocket server, Socket socket) {
+        if (server.isClosed()) {
+            reset(socket);
+            return false;
+        }
+        open.add(socket);
+        return true;
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0); // RST, as from a server that died
+        } catch (IOException ignored) {
+            // already closed
+        }
+        closeQuietly(socket);
     }
 
     /** Accepts and forwards connections again. */
@@ -82,9 +97,14 @@ public final class TcpProxy implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
+                    if (!admitted(server, client)) {
+                        return;
+                    }
                     Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    if (!admitted(server, upstream)) {
+                        reset(client);
+                        return;
+                    }
                     Thread.ofVirtual().start(() -> pump(client, upstream));
                     Thread.ofVirtual().start(() -> pump(upstream, client));
                 } catch (IOException closed) {
