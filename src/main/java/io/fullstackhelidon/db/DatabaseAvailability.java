@@ -8,6 +8,7 @@ import java.sql.SQLRecoverableException;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.fullstackhelidon.domain.Causes;
 import io.fullstackhelidon.domain.Unavailable;
 
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -111,19 +112,11 @@ public final class DatabaseAvailability {
             if (!down) {
                 down = true;
                 // once per outage, as an error (so the error tracker hears of it), not once per request
-                LOGGER.log(Level.ERROR, "The database cannot be reached (" + rootMessage(e) + "): answering 503 "
+                LOGGER.log(Level.ERROR, "The database cannot be reached (" + Causes.rootMessage(e) + "): answering 503 "
                                         + "until it answers again");
             }
             throw new CannotConnect(e);
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** A JDBC supplier. */

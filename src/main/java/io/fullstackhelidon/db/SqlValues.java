@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
+import io.fullstackhelidon.domain.Causes;
+
 import io.helidon.dbclient.DbRow;
 
 /**
@@ -40,11 +42,7 @@ public final class SqlValues {
 
     /** Whether {@code failure} was caused by a unique constraint (SQLSTATE 23505, the same on H2 and PostgreSQL). */
     public static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).stream().anyMatch(
+                cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 }

@@ -2,6 +2,8 @@ package io.fullstackhelidon.observability;
 
 import java.net.SocketException;
 
+import io.fullstackhelidon.domain.Causes;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -43,11 +45,8 @@ public final class ClientDisconnects extends TurboFilter {
     }
 
     private static boolean clientWentAway(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataReader.InsufficientDataAvailableException || cause instanceof SocketException) {
-                return true;
-            }
-        }
-        return false;
+        return error != null && Causes.of(error).stream().anyMatch(
+                cause -> cause instanceof DataReader.InsufficientDataAvailableException
+                         || cause instanceof SocketException);
     }
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 
 import io.fullstackhelidon.db.DatabaseAvailability;
+import io.fullstackhelidon.domain.Causes;
 import io.fullstackhelidon.domain.Conflict;
 import io.fullstackhelidon.domain.DomainException;
 import io.fullstackhelidon.domain.InvalidRequest;
@@ -87,7 +88,7 @@ public final class ErrorMapping {
      * down), and a connection to the database lost in the middle of a statement, both a 503.
      */
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.of(error)) {
             if (cause instanceof DomainException refusal) {
                 refused(request, response, refusal);
                 return;
