@@ -4,8 +4,7 @@
 # (5 s warm-up, then three 10 s rounds each), CPU milliseconds per request read from /proc. Binds to 127.0.0.1 only;
 # needs wrk, curl.
 #
-#   bench/quick-h2.sh target/full-stack-helidon.jar now      (DATABASE_URL=... for PostgreSQL; the service's own
-#                                                            environment, e.g. SECURITY_ENABLED=false, passes through)
+#   bench/quick-h2.sh target/full-stack-helidon.jar now      (DATABASE_URL=... for PostgreSQL)
 set -euo pipefail
 JAR=$(realpath "$1"); LABEL=$2; PORT=${PORT:-18200}
 source "$(dirname "$0")/one-service.sh"
