@@ -83,7 +83,9 @@ public final class Lifecycle {
     private static Optional<SecurityContextOnDemand> securityFeature(WebServerConfig.Builder server) {
         Optional<io.helidon.common.config.Config> configured = server.config()
                 .map(config -> config.get("features." + SECURITY_FEATURE))
-                .filter(io.helidon.common.config.Config::exists);
+                .filter(io.helidon.common.config.Config::exists)
+                // Helidon's own discovery skips a feature whose configuration says enabled: false
+                .filter(config -> config.get("enabled").asBoolean().orElse(true));
         return configured.map(config -> {
             SecurityFeatureConfig feature = SecurityFeatureConfig.create(config);
             server.addFeature(SecurityFeature.create(feature));

@@ -1,5 +1,7 @@
 package io.fullstackhelidon;
 
+import java.util.Map;
+
 import io.fullstackhelidon.support.TestServer;
 
 import io.helidon.webserver.WebServer;
@@ -28,5 +30,16 @@ class LifecycleTest {
     void theConfiguredSecurityFeatureIsAddedOnceWhereItsSecurityIsKnown() {
         assertThat(server.prototype().features()).filteredOn(feature -> feature.type().equals("security"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aSecurityFeatureSwitchedOffInItsConfigurationStaysOff() {
+        WebServerConfig.Builder builder = WebServer.builder();
+        App app = TestServer.configure(builder, Map.of("server.features.security.enabled", "false"));
+        try {
+            assertThat(builder.buildPrototype().features()).noneMatch(feature -> feature.type().equals("security"));
+        } finally {
+            app.close();
+        }
     }
 }
