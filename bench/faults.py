@@ -4,9 +4,10 @@ scenario bounded in time. Prints one line of figures per scenario (docs/reliabil
 
     bench/faults.py target/full-stack-helidon.jar [--short] [scenario ...]
 
-Scenarios: large-bodies, slow-headers, redis-frozen, redis-killed, postgres-outage, sigterm, and soak (only when
-named). Needs wrk, redis-server (a private one on its own port, so that SIGSTOP touches nothing else) and
-PostgreSQL's binaries (a private cluster, run as the postgres user). The service runs in a scratch folder, on its
+Scenarios: large-bodies, slow-headers, redis-frozen, redis-killed, postgres-outage, quiet-postgres and quiet-redis
+(outages with no traffic but readiness probes), behind-haproxy (two instances, HAProxy's health checks on readiness),
+sigterm, and soak (only when named). Needs wrk, haproxy, redis-server (a private one on its own port, so that SIGSTOP
+touches nothing else) and PostgreSQL's binaries (a private cluster, run as the postgres user). The service runs in a scratch folder, on its
 embedded database unless the scenario says otherwise. Exits non-zero when a scenario's behaviour is wrong (a slow
 client left open, a WARN for a disconnect, readiness failing under large bodies, no return to Redis, a lost write or
 an answer other than 200 or 503 during a database outage, a failed request or a non-zero exit on SIGTERM); the
@@ -288,27 +289,21 @@ def slow_headers(jar, port, seconds):
 def redis_outage(jar, port, seconds, fault):
     """A private Redis taken away (`frozen`: SIGSTOP, then SIGCONT; `killed`: its port refuses, then it starts again)
     under the normal client; rate limits on, so that every request asks Redis, and high, so that none is refused."""
-    redis_port = port + 1000
-    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"]
-    redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    time.sleep(0.5)
-    if redis.poll() is not None:
-        raise SystemExit(f"redis-server could not start on port {redis_port}")
+    redis = PrivateRedis(port + 1000)
     service = None
     try:
-        service = Service(jar, port, {"REDIS_URL": f"redis://127.0.0.1:{redis_port}", "RATELIMIT_ENABLED": "true",
+        service = Service(jar, port, {"REDIS_URL": redis.url, "RATELIMIT_ENABLED": "true",
                                       "RATELIMIT_ALL_REQUESTS": "100000000"})
         baseline = measure(service, seconds)
         if fault == "frozen":
-            redis.send_signal(signal.SIGSTOP)
+            redis.process.send_signal(signal.SIGSTOP)
         else:
             redis.kill()
-            redis.wait()
         away = measure(service, seconds)
         if fault == "frozen":
-            redis.send_signal(signal.SIGCONT)
+            redis.process.send_signal(signal.SIGCONT)
         else:
-            redis = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+            redis.start()
         returned, back = time.time(), None
         while time.time() - returned < 10 and back is None:
             if any("Redis answers again" in line for line in service.lines()):
@@ -326,7 +321,6 @@ def redis_outage(jar, port, seconds, fault):
         if service:
             service.stop()
         redis.kill()
-        redis.wait()
 
 
 def soak(jar, port, seconds):
@@ -364,27 +358,73 @@ def soak(jar, port, seconds):
         service.stop()
 
 
-def postgres_outage(jar, port, seconds):
-    """A private PostgreSQL cluster (its own port and folder), stopped and then killed with kill -9 under a mixed load
-    of readers and writers, each time started again: what requests get meanwhile, and whether every acknowledged
-    write is kept."""
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
-    folder = tempfile.mkdtemp(prefix="faults-pg-")
-    data, pg_port = os.path.join(folder, "data"), port + 2000
-    shutil.chown(folder, "postgres")
-    as_postgres = ["runuser", "-u", "postgres", "--"]
+class PrivatePostgres:
+    """A PostgreSQL cluster of its own (its own port and folder, run as the postgres user), to stop, kill and start."""
 
-    def pg_ctl(*args):
-        subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-w", "-t", "30", *args],
+    def __init__(self, port):
+        self.binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+        self.folder = tempfile.mkdtemp(prefix="faults-pg-")
+        self.data, self.port = os.path.join(self.folder, "data"), port
+        self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        shutil.chown(self.folder, "postgres")
+        subprocess.run(self.AS_POSTGRES + [f"{self.binaries}/initdb", "-D", self.data, "-A", "trust", "-U",
+                                           "postgres"], check=True, stdout=subprocess.DEVNULL)
+        self.start()
+
+    AS_POSTGRES = ["runuser", "-u", "postgres", "--"]
+
+    def pg_ctl(self, *args):
+        subprocess.run(self.AS_POSTGRES + [f"{self.binaries}/pg_ctl", "-D", self.data, "-w", "-t", "30", *args],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    subprocess.run(as_postgres + [f"{binaries}/initdb", "-D", data, "-A", "trust", "-U", "postgres"], check=True,
-                   stdout=subprocess.DEVNULL)
-    start = lambda: pg_ctl("-o", f"-p {pg_port} -k {folder} -c listen_addresses=127.0.0.1", "-l",
-                           os.path.join(folder, "pg.log"), "start")
-    start()
+
+    def start(self):
+        self.pg_ctl("-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1", "-l",
+                    os.path.join(self.folder, "pg.log"), "start")
+
+    def stop(self):
+        self.pg_ctl("-m", "fast", "stop")
+
+    def kill(self):
+        with open(os.path.join(self.data, "postmaster.pid")) as pid_file:
+            os.kill(int(pid_file.readline()), signal.SIGKILL)
+        time.sleep(1)  # the killed postmaster's children go too
+        stale = os.path.join(self.data, "postmaster.pid")
+        if os.path.exists(stale):
+            os.remove(stale)
+
+    def close(self):
+        subprocess.run(self.AS_POSTGRES + [f"{self.binaries}/pg_ctl", "-D", self.data, "-m", "immediate", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class PrivateRedis:
+    """A redis-server of its own, on its own port, so that SIGSTOP and kill touch nothing else."""
+
+    def __init__(self, port):
+        self.port, self.url = port, f"redis://127.0.0.1:{port}"
+        self.process = None
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save",
+                                         "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+        time.sleep(0.5)
+        if self.process.poll() is not None:
+            raise SystemExit(f"redis-server could not start on port {self.port}")
+
+    def kill(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def postgres_outage(jar, port, seconds):
+    """A private PostgreSQL cluster, stopped and then killed with kill -9 under a mixed load of readers and writers,
+    each time started again: what requests get meanwhile, and whether every acknowledged write is kept."""
+    postgres = PrivatePostgres(port + 2000)
     service = None
     try:
-        service = Service(jar, port, {"DATABASE_URL": f"postgresql://postgres@127.0.0.1:{pg_port}/postgres"})
+        service = Service(jar, port, {"DATABASE_URL": postgres.url})
         results = []
         for fault in ("stopped", "killed"):
             load = MixedLoad(service)
@@ -392,10 +432,9 @@ def postgres_outage(jar, port, seconds):
             time.sleep(seconds / 2)
             began = time.time()
             if fault == "stopped":
-                pg_ctl("-m", "fast", "stop")
+                postgres.stop()
             else:
-                with open(os.path.join(data, "postmaster.pid")) as pid_file:
-                    os.kill(int(pid_file.readline()), signal.SIGKILL)
+                postgres.kill()
             ready_down = None
             while time.time() - began < 10 and ready_down is None:
                 if status(port, "/health/ready") == 503:
@@ -403,12 +442,7 @@ def postgres_outage(jar, port, seconds):
                 time.sleep(0.05)
             time.sleep(seconds / 2)
             during = load.snapshot()
-            if fault == "killed":
-                time.sleep(1)  # the killed postmaster's children go too
-                stale = os.path.join(data, "postmaster.pid")
-                if os.path.exists(stale):
-                    os.remove(stale)
-            start()
+            postgres.start()
             returned = time.time()
             successes = load.successes
             while load.successes < successes + 10 and time.time() - returned < 15:
@@ -428,8 +462,181 @@ def postgres_outage(jar, port, seconds):
     finally:
         if service:
             service.stop()
-        subprocess.run(as_postgres + [f"{binaries}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        postgres.close()
+
+
+def readiness(port):
+    """The readiness answer's status and its checks by name (their data), or (None, {}) when there is no answer."""
+    try:
+        code, body = request(port, "GET", "/health/ready", timeout=5)
+    except OSError:
+        return None, {}
+    try:
+        checks = {check["name"]: check.get("data", {}) for check in json.loads(body).get("checks", [])}
+    except ValueError:
+        checks = {}
+    return code, checks
+
+
+def probe_every(port, interval, until):
+    """Readiness probes every `interval` s, as an orchestrator sends them, until `until()` or 30 s: (time, status,
+    checks) of each."""
+    probes, began = [], time.time()
+    while time.time() - began < 30 and not until(probes):
+        code, checks = readiness(port)
+        probes.append((time.time(), code, checks))
+        time.sleep(interval)
+    return probes
+
+
+def quiet_postgres(jar, port, seconds):
+    """PostgreSQL stopped for 6 s and started again with no traffic at all, only readiness probes every 2 s: 503
+    while it is away, 200 again within 5 s of its return, with no request needed to find it back."""
+    postgres = PrivatePostgres(port + 2000)
+    service = None
+    try:
+        service = Service(jar, port, {"DATABASE_URL": postgres.url})
+        stopped = time.time()
+        postgres.stop()
+        during = probe_every(port, 2, lambda probes: time.time() - stopped >= 6)
+        postgres.start()
+        returned = time.time()
+        after = probe_every(port, 2, lambda probes: bool(probes) and probes[-1][1] == 200)
+        down = [code for _, code, _ in during]
+        back = next((at - returned for at, code, _ in after if code == 200), None)
+        logged = [json.loads(line)["time"] for line in service.lines()
+                  if line.startswith("{") and "The database answers again" in line]
+        if 200 in down or back is None or back > 5:
+            PROBLEMS.append(f"quiet-postgres: readiness during the outage {down}, 200 again after {back} s")
+        print(f"quiet-postgres: readiness during 6 s without PostgreSQL {down}; first probe after its return "
+              f"{'200 after %.1f s' % back if back is not None else 'never 200 within 30 s'} (probes 2 s apart; "
+              f"breaker closed by the service itself: {logged[-1] if logged else 'not logged'})")
+    finally:
+        if service:
+            service.stop()
+        postgres.close()
+
+
+def quiet_redis(jar, port, seconds):
+    """Redis killed for 6 s and started again with no traffic at all, only readiness probes every 2 s: the probes show
+    the degraded stores meanwhile, and the rate limits and the user cache are back on Redis within 5 s of its return."""
+    redis = PrivateRedis(port + 1000)
+    service = None
+    shared = lambda checks: (checks.get("redis", {}).get("rate_limits"), checks.get("redis", {}).get("user_cache"))
+    try:
+        service = Service(jar, port, {"REDIS_URL": redis.url, "RATELIMIT_ENABLED": "true"})
+        killed = time.time()
+        redis.kill()
+        during = probe_every(port, 2, lambda probes: time.time() - killed >= 6)
+        redis.start()
+        returned = time.time()
+        after = probe_every(port, 2, lambda probes: bool(probes) and shared(probes[-1][2]) == ("redis", "redis"))
+        degraded = [shared(checks) for _, _, checks in during]
+        back = next((at - returned for at, _, checks in after if shared(checks) == ("redis", "redis")), None)
+        if not any(store != ("redis", "redis") for store in degraded) or back is None or back > 5:
+            PROBLEMS.append(f"quiet-redis: stores during the outage {degraded}, back on Redis after {back} s")
+        print(f"quiet-redis: stores (rate limits, user cache) during 6 s without Redis {sorted(set(degraded))}; "
+              f"back on Redis {'%.1f s' % back if back is not None else 'not within 30 s'} after its return "
+              f"(probes 2 s apart); readiness {sorted({code for _, code, _ in during + after})}")
+    finally:
+        if service:
+            service.stop()
+        redis.kill()
+
+
+HAPROXY_CONFIG = """global
+    stats socket {folder}/admin.sock mode 600 level admin
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 10s
+    timeout server 10s
+listen api
+    bind 127.0.0.1:{port}
+    # readiness decides rotation, as Kubernetes and compose use it: two failed checks 1 s apart take an instance
+    # out, two good ones put it back
+    option httpchk
+    http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost
+    http-check expect status 200
+    default-server inter 1s fall 2 rise 2
+    server a 127.0.0.1:{first} check
+    server b 127.0.0.1:{second} check
+"""
+
+
+def behind_haproxy(jar, port, seconds):
+    """Two instances on one private PostgreSQL behind HAProxy, whose active health checks are readiness probes, and a
+    client reading items through it: PostgreSQL stopped for 10 s, then started again. Both instances must leave
+    rotation, come back within 5 s of the database with nobody touching them, and the client's reads succeed again.
+    Prints the timeline (seconds from the stop)."""
+    postgres = PrivatePostgres(port + 2000)
+    folder = tempfile.mkdtemp(prefix="faults-haproxy-")
+    services, haproxy, lb_port = [], None, port + 3000
+    try:
+        services = [Service(jar, port, {"DATABASE_URL": postgres.url}),
+                    Service(jar, port + 100, {"DATABASE_URL": postgres.url})]
+        with open(os.path.join(folder, "haproxy.cfg"), "w") as config:
+            config.write(HAPROXY_CONFIG.format(folder=folder, port=lb_port, first=port, second=port + 100))
+        haproxy = subprocess.Popen(["haproxy", "-db", "-f", os.path.join(folder, "haproxy.cfg")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def rotation():
+            """Each server's status as HAProxy sees it (UP, DOWN, or a transition)."""
+            with socket.socket(socket.AF_UNIX) as admin:
+                admin.connect(os.path.join(folder, "admin.sock"))
+                admin.sendall(b"show stat\n")
+                text = b""
+                while chunk := admin.recv(65536):
+                    text += chunk
+            rows = [line.split(",") for line in text.decode().splitlines() if line.startswith("api,")]
+            return {row[1]: row[17] for row in rows if row[1] in ("a", "b")}
+
+        deadline = time.time() + 20
+        while time.time() < deadline and set(rotation().values()) != {"UP"}:
+            time.sleep(0.2)
+        events, last, reads = [], {}, []
+        stopped = time.time()
+
+        def watch(until):
+            while time.time() < until:
+                now = rotation()
+                for server, state in now.items():
+                    if last.get(server) != state:
+                        events.append((time.time() - stopped, f"{server} {state}"))
+                        last[server] = state
+                try:
+                    code = request(lb_port, "GET", "/api/v1/items/?limit=1",
+                                   headers={"Authorization": "Bearer " + services[0].token}, timeout=5)[0]
+                except OSError:
+                    code = None
+                reads.append((time.time() - stopped, code))
+                time.sleep(0.1)
+        last.update(rotation())
+        postgres.stop()
+        events.append((0.0, "PostgreSQL stopped"))
+        watch(stopped + 10)
+        postgres.start()
+        returned = time.time() - stopped
+        events.append((returned, "PostgreSQL started"))
+        watch(time.time() + 10)
+        went = {server: next((at for at, event in events if event == f"{server} DOWN"), None) for server in "ab"}
+        came = {server: next((at for at, event in events if event == f"{server} UP" and at > returned), None)
+                for server in "ab"}
+        first_read = next((at for at, code in reads if at > returned and code == 200), None)
+        if None in went.values() or None in came.values() or max(came.values()) - returned > 5 or first_read is None:
+            PROBLEMS.append(f"behind-haproxy: out of rotation {went}, back {came} (database back at {returned:.1f} s), "
+                            f"first read {first_read}")
+        timeline = "; ".join(f"{at:.1f} s {event}" for at, event in events)
+        print(f"behind-haproxy: {timeline}; first read through HAProxy after the return at "
+              f"{first_read if first_read is None else round(first_read, 1)} s; reads by answer "
+              f"{ {code: sum(1 for _, c in reads if c == code) for code in {c for _, c in reads}} }")
+    finally:
+        if haproxy:
+            haproxy.terminate()
+            haproxy.wait(10)
+        for service in services:
+            service.stop()
+        postgres.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -503,7 +710,8 @@ PROBLEMS = []
 SCENARIOS = {"large-bodies": large_bodies, "slow-headers": slow_headers,
              "redis-frozen": lambda jar, port, seconds: redis_outage(jar, port, seconds, "frozen"),
              "redis-killed": lambda jar, port, seconds: redis_outage(jar, port, seconds, "killed"),
-             "postgres-outage": postgres_outage, "sigterm": sigterm, "soak": soak}
+             "postgres-outage": postgres_outage, "quiet-postgres": quiet_postgres, "quiet-redis": quiet_redis,
+             "behind-haproxy": behind_haproxy, "sigterm": sigterm, "soak": soak}
 
 
 def main():

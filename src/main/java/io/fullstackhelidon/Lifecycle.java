@@ -13,6 +13,7 @@ import io.fullstackhelidon.observability.TrafficGate;
 import io.fullstackhelidon.ratelimit.RedisRateLimiter;
 import io.fullstackhelidon.security.SecurityContextOnDemand;
 import io.fullstackhelidon.web.JsonDirectHandler;
+import io.fullstackhelidon.web.StrictHttp1;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -24,6 +25,7 @@ import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.security.SecurityFeature;
 import io.helidon.webserver.security.SecurityFeatureConfig;
+import io.helidon.webserver.spi.ProtocolConfig;
 
 /**
  * The web server around an {@link App}: its routing, {@code /health} (liveness, and readiness with the app's
@@ -36,6 +38,23 @@ public final class Lifecycle {
     private static final String MANAGEMENT_SOCKET = "management";
     /** The key of HTTP/1.1 under {@code server.protocols}, and the name Helidon gives the protocol built from it. */
     private static final String HTTP1_CONFIG_NAME = "http_1_1";
+    /**
+     * Stands in the protocol list for {@code server.protocols.http_1_1}, which {@link StrictHttp1} serves: Helidon
+     * builds no protocol from configuration that an entry of the same type and name already stands for, and makes a
+     * connection selector only of an {@link Http1Config}, which this is not. Without it a second selector, plain
+     * HTTP/1.1, would be built, and with two selectors Helidon reads a connection's first bytes before it chooses.
+     */
+    private static final ProtocolConfig HTTP1_TAKEN = new ProtocolConfig() {
+        @Override
+        public String name() {
+            return HTTP1_CONFIG_NAME;
+        }
+
+        @Override
+        public String type() {
+            return HTTP1_CONFIG_NAME;
+        }
+    };
     /** The key of Helidon's webserver security feature under {@code server.features}. */
     private static final String SECURITY_FEATURE = "security";
 
@@ -60,11 +79,18 @@ public final class Lifecycle {
         ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
                 .addObserver(health.build())
                 .addObserver(MetricsObserver.builder().endpoint("/metrics").build());
+        StrictHttp1 http1 = strictHttp1(server);
+        server.protocols(List.of(HTTP1_TAKEN)).protocolsDiscoverServices(false).addConnectionSelector(http1);
         app.settings().http().managementPort().ifPresent(port -> {
-            server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host()));
+            // the limits of the API's socket apply here too
+            server.putSocket(MANAGEMENT_SOCKET, socket -> socket.port(port).host(server.host())
+                    .update(management -> server.connectionOptions().ifPresent(management::connectionOptions))
+                    .maxPayloadSize(server.maxPayloadSize())
+                    .idleConnectionTimeout(server.idleConnectionTimeout())
+                    .idleConnectionPeriod(server.idleConnectionPeriod())
+                    .protocols(List.of(HTTP1_TAKEN)).protocolsDiscoverServices(false).addConnectionSelector(http1));
             observe.sockets(List.of(MANAGEMENT_SOCKET));
         });
-        http1WithHeadDeadline(server);
         ClientDisconnects.quiet();
         Optional<SecurityContextOnDemand> securityContexts = securityFeature(server);
         server.routing(routing -> {
@@ -94,22 +120,15 @@ public final class Lifecycle {
     }
 
     /**
-     * HTTP/1.1 as {@code server.protocols.http_1_1} configures it, reporting to the head deadline. Helidon would
-     * build the protocol from that configuration itself, after this update and without the listener; built here
-     * under the configuration's own name, it takes that one's place.
+     * HTTP/1.1 as {@code server.protocols.http_1_1} configures it, behind the strict framing checks and the head
+     * deadline; it takes the place of the protocol Helidon would build from that configuration, on every socket.
      */
-    private void http1WithHeadDeadline(WebServerConfig.Builder server) {
+    private StrictHttp1 strictHttp1(WebServerConfig.Builder server) {
         Http1Config configured = server.config().map(config -> config.get("protocols." + HTTP1_CONFIG_NAME))
                 .filter(io.helidon.common.config.Config::exists)
                 .map(Http1Config::create)
                 .orElseGet(Http1Config::create);
-        server.protocols(List.of(Http1Config.builder().from(configured).name(HTTP1_CONFIG_NAME)
-                                           // one listener, which wraps the configured ones (the protocol
-                                           // logging included, so it is not added a second time)
-                                           .receiveLog(false)
-                                           .receiveListeners(List.of(app.requestHeadDeadline().receiving(
-                                                   configured.compositeReceiveListener())))
-                                           .build()));
+        return new StrictHttp1(configured, app.requestHeadDeadline());
     }
 
     /**

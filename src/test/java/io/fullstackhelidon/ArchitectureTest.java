@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final String ROOT = "io.fullstackhelidon";
     static final List<String> FEATURES = List.of("users", "items", "login", "utils", "privateapi", "frontend");
     static final List<String> PLATFORM = List.of("config", "db", "docs", "domain", "jobs", "mail", "observability",
-                                                 "ratelimit", "redis", "security", "web", "web.validation");
+                                                 "ratelimit", "redis", "resilience", "security", "web",
+                                                 "web.validation");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

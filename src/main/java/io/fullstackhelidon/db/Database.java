@@ -1,12 +1,14 @@
 package io.fullstackhelidon.db;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import io.fullstackhelidon.config.DatabaseSettings;
+import io.fullstackhelidon.resilience.RecoveryProbe;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,15 +36,18 @@ public final class Database implements AutoCloseable {
     private final DbClient client;
     private final DatabaseSettings settings;
     private final DatabaseAvailability availability;
+    private final RecoveryProbe recovery;
 
     private Database(HikariDataSource requestPool, HikariDataSource backgroundPool, FairConnectionGate gate,
-                     DbClient client, DatabaseSettings settings, DatabaseAvailability availability) {
+                     DbClient client, DatabaseSettings settings, DatabaseAvailability availability,
+                     RecoveryProbe recovery) {
         this.requestPool = requestPool;
         this.backgroundPool = backgroundPool;
         this.gate = gate;
         this.client = client;
         this.settings = settings;
         this.availability = availability;
+        this.recovery = recovery;
     }
 
     /**
@@ -65,10 +70,11 @@ public final class Database implements AutoCloseable {
         String dbType = settings.isPostgres() ? "jdbc:postgresql" : settings.isH2() ? "jdbc:h2" : "jdbc";
         DatabaseAvailability availability = new DatabaseAvailability(settings.breakerDelay(), settings.breakerVolume(),
                                                                       settings.breakerErrorRatio());
+        DatabaseAvailability.SqlSupplier<Connection> queued = () -> gate.connection(availability::ensureNotKnownDown);
         JdbcConnectionPool pool = new JdbcConnectionPool() {
             @Override
             public Connection connection() {
-                return availability.borrow(() -> gate.connection(availability::ensureNotKnownDown));
+                return availability.borrow(queued);
             }
 
             @Override
@@ -76,8 +82,21 @@ public final class Database implements AutoCloseable {
                 return dbType;
             }
         };
+        // a borrowed connection proves the database back; the breaker's half-open state lets one through
+        RecoveryProbe recovery = new RecoveryProbe("database", settings.breakerDelay().dividedBy(2),
+                                                   availability::knownDown,
+                                                   () -> closeQuietly(availability.borrow(queued)));
         return new Database(requestPool, backgroundPool, gate,
-                            JdbcClientBuilder.create().connectionPool(pool).build(), settings, availability);
+                            JdbcClientBuilder.create().connectionPool(pool).build(), settings, availability,
+                            recovery);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // returning a probe's connection to the pool failed: the pool retires it
+        }
     }
 
     /** The pool's settings ({@code database.pool}), opening connections through the {@link PatientConnector}. */
@@ -123,6 +142,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        recovery.close();
         backgroundPool.close();
         requestPool.close();
     }

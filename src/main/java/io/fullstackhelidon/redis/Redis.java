@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.fullstackhelidon.config.RedisSettings;
+import io.fullstackhelidon.resilience.RecoveryProbe;
 
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.lettuce.core.ClientOptions;
@@ -40,6 +41,7 @@ public final class Redis implements AutoCloseable {
     private final Duration timeout;
     private final CircuitBreaker breaker;
     private final ReentrantLock connecting = new ReentrantLock();
+    private final RecoveryProbe recovery;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile boolean degraded;
 
@@ -72,6 +74,9 @@ public final class Redis implements AutoCloseable {
                 .successThreshold(1)
                 .delay(settings.breakerDelay())
                 .build();
+        // the rate limits and the user cache return to Redis as soon as it answers, with or without requests
+        this.recovery = new RecoveryProbe("redis", settings.breakerDelay().dividedBy(2), this::degraded,
+                                          () -> call(current -> current.sync().ping(), () -> null));
     }
 
     /** The prefix of every key this service writes ({@code redis.prefix}), so that several services can share one. */
@@ -132,6 +137,7 @@ public final class Redis implements AutoCloseable {
 
     @Override
     public void close() {
+        recovery.close();
         // closes the connection too (closing it first made the client warn "Connection is already closed")
         client.shutdown(Duration.ZERO, timeout);
         resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);

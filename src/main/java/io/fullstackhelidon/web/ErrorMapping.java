@@ -15,8 +15,12 @@ import io.fullstackhelidon.domain.Throttled;
 import io.fullstackhelidon.domain.Unavailable;
 import io.fullstackhelidon.web.validation.RequestValidationException;
 
+import io.helidon.common.buffers.DataReader;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -85,12 +89,24 @@ public final class ErrorMapping {
     /**
      * Logged (and so reported to Sentry) with the route template, never the raw path or the body. Two failures are
      * not unexpected although a library wraps them: a refusal thrown inside DbClient (the database is known to be
-     * down), and a connection to the database lost in the middle of a statement, both a 503.
+     * down), and a connection to the database lost in the middle of a statement, both a 503. Nor is a body whose
+     * framing is in doubt, found while it was read, nor a client that went away while sending its body.
      */
     private void unexpected(ServerRequest request, ServerResponse response, Throwable error) {
         for (Throwable cause : Causes.of(error)) {
             if (cause instanceof DomainException refusal) {
                 refused(request, response, refusal);
+                return;
+            }
+            if (cause instanceof DataReader.InsufficientDataAvailableException) {
+                // the client went away in the middle of its body: nobody to answer, and no server error
+                LOGGER.log(Level.DEBUG, () -> "Client went away while sending " + request.prologue());
+                response.header(HeaderValues.CONNECTION_CLOSE);
+                json.send(response, Status.BAD_REQUEST_400, new ErrorBody(Status.BAD_REQUEST_400.reasonPhrase()));
+                return;
+            }
+            if (cause instanceof RequestException refused && refused.eventType() == DirectHandler.EventType.BAD_REQUEST) {
+                unreadable(request, response, refused);
                 return;
             }
             if (cause instanceof SQLException sql && DatabaseAvailability.isConnectionLoss(sql)) {
@@ -105,6 +121,16 @@ public final class ErrorMapping {
         StickyHeaders.reapply(request, response);
         String requestId = request.context().get(RequestId.class, RequestId.class).map(RequestId::value).orElse(null);
         json.send(response, Status.INTERNAL_SERVER_ERROR_500, new InternalError("Internal Server Error", requestId));
+    }
+
+    /**
+     * A body whose framing {@link RequestFraming} found in doubt while a handler read it: the client's error, and the
+     * connection cannot be read on, so it is closed after the answer.
+     */
+    private void unreadable(ServerRequest request, ServerResponse response, RequestException refused) {
+        StickyHeaders.reapply(request, response);
+        response.header(HeaderValues.CONNECTION_CLOSE);
+        json.send(response, refused.status(), new ErrorBody(refused.status().reasonPhrase()));
     }
 
     /**

@@ -9,22 +9,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.helidon.common.buffers.BufferData;
-import io.helidon.http.Headers;
-import io.helidon.http.HttpPrologue;
-import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.http1.Http1ConnectionListener;
 
 /**
- * A request's headers must arrive within a bounded time once its request line has: a client that trickles them
- * (slowloris) is disconnected then, instead of holding a connection and a thread for as long as the header size limit
- * allows (hours at a byte a second). Helidon 4.1.7 bounds only the wait for a request line (its idle-connection
- * time-out, which also ends idle keep-alive connections), and nothing once the request line is in.
+ * A request head (request line and fields) must arrive within a bounded time of its first byte, and a connection's
+ * first head within that time of the accept: a client that trickles either part (slowloris), or connects and sends
+ * nothing, is disconnected then, instead of holding a connection and a thread for as long as the size limits allow
+ * (hours at a byte a second). Helidon 4.1.7 bounds only the wait between requests (its idle-connection time-out).
  *
- * <p>An HTTP/1.1 connection listener: the request line arms the deadline, the end of the headers disarms it (two
- * map updates per request; a timer per request cost a quarter more CPU per request), and a sweep every
- * {@value #SWEEPS_PER_DEADLINE}th of the deadline closes the connections whose deadline has passed.
+ * <p>{@link StrictHttp1} arms the deadline at the accept, and {@link RequestFraming} as each head begins and
+ * ends (two map updates per request; a timer per request cost a quarter more CPU per request); a sweep every
+ * {@value #SWEEPS_PER_DEADLINE}th of the deadline closes the connections whose deadline has passed. A connection idle
+ * between requests is not armed: keep-alive is Helidon's idle time-out's business.
  */
 public final class RequestHeadDeadline implements AutoCloseable {
 
@@ -45,21 +41,14 @@ public final class RequestHeadDeadline implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** The listener for what a connection receives, passing every event on to {@code next}. */
-    public Http1ConnectionListener receiving(Http1ConnectionListener next) {
-        return new Forwarding(next) {
-            @Override
-            public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-                armed.put(ctx, System.nanoTime() + limit.toNanos());
-                super.prologue(ctx, prologue);
-            }
+    /** From now on, {@code connection} has the deadline to complete the head it is reading (kept if already armed). */
+    void arm(ConnectionContext connection) {
+        armed.putIfAbsent(connection, System.nanoTime() + limit.toNanos());
+    }
 
-            @Override
-            public void headers(ConnectionContext ctx, Headers headers) {
-                armed.remove(ctx);
-                super.headers(ctx, headers);
-            }
-        };
+    /** {@code connection} has no head in progress. */
+    void disarm(ConnectionContext connection) {
+        armed.remove(connection);
     }
 
     /** Connections closed because their headers did not arrive in time. */
@@ -77,8 +66,8 @@ public final class RequestHeadDeadline implements AutoCloseable {
         armed.forEach((ctx, deadline) -> {
             if (now - deadline > 0 && armed.remove(ctx, deadline)) {
                 closed.incrementAndGet();
-                LOGGER.log(Level.DEBUG, () -> "Closing " + ctx.remotePeer().address() + ": no complete headers within "
-                                              + limit.toMillis() + " ms of the request line");
+                LOGGER.log(Level.DEBUG, () -> "Closing " + ctx.remotePeer().address() + ": no complete request head within "
+                                              + limit.toMillis() + " ms of its first byte");
                 try {
                     ctx.serverSocket().close();
                 } catch (java.io.UncheckedIOException alreadyClosed) {
@@ -86,43 +75,5 @@ public final class RequestHeadDeadline implements AutoCloseable {
                 }
             }
         });
-    }
-
-    /**
-     * Passes every event on. (Helidon 4.1.7 joins two or more configured listeners into one that passes nothing on,
-     * so this one wraps the configured one rather than joining it.)
-     */
-    private static class Forwarding implements Http1ConnectionListener {
-
-        private final Http1ConnectionListener next;
-
-        Forwarding(Http1ConnectionListener next) {
-            this.next = next;
-        }
-
-        @Override
-        public void data(ConnectionContext ctx, BufferData data) {
-            next.data(ctx, data);
-        }
-
-        @Override
-        public void data(ConnectionContext ctx, byte[] bytes, int offset, int length) {
-            next.data(ctx, bytes, offset, length);
-        }
-
-        @Override
-        public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-            next.prologue(ctx, prologue);
-        }
-
-        @Override
-        public void headers(ConnectionContext ctx, Headers headers) {
-            next.headers(ctx, headers);
-        }
-
-        @Override
-        public void status(ConnectionContext ctx, Status status) {
-            next.status(ctx, status);
-        }
     }
 }

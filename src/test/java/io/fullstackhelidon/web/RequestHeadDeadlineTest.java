@@ -20,22 +20,21 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Slow-header clients: headers trickled a byte at a time or stalled are cut off once the head deadline (here 600 ms)
- * has passed since the request line, a stalled request line once the listener's idle time-out (here 2 s) has,
- * silently (no WARN or ERROR, nor when a client goes away in the middle of its headers); a keep-alive connection idle between requests for longer than the head deadline keeps
- * working, and a client sending normally is unaffected.
+ * Slow-header clients: a request head (request line and fields) trickled a byte at a time or stalled is cut off once
+ * the head deadline (here 600 ms) has passed since its first byte, and a connection that sends nothing once it has
+ * passed since the accept, silently (no WARN or ERROR, nor when a client goes away in the middle of its headers); a
+ * keep-alive connection idle between requests for longer than the head deadline keeps working (Helidon's idle time-out,
+ * here 2 s, ends those), and a client sending normally is unaffected.
  */
 @Slow
-@ServerTest
 class RequestHeadDeadlineTest {
 
     private static final Duration DEADLINE = Duration.ofMillis(600);
@@ -45,19 +44,31 @@ class RequestHeadDeadlineTest {
     private static final Duration IDLE = Duration.ofMillis(2000);
     private static final String REQUEST = "GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
-    private final int port;
-    private final Http1Client client;
+    private static WebServer server;
+    private static int port;
+    private static Http1Client client;
 
-    RequestHeadDeadlineTest(WebServer server, Http1Client client) {
-        this.port = server.port();
-        this.client = client;
+    /**
+     * Built as Main builds it: Helidon's test extension copies the listener's settings into the server again, which
+     * lists each connection selector twice, and with two Helidon reads a connection's first bytes before choosing
+     * one, so that a connection that sends nothing would never reach the deadline's accept.
+     */
+    @BeforeAll
+    static void start() {
+        server = WebServer.builder()
+                .update(builder -> TestServer.configure(builder, Map.of(
+                        "http.head.timeout-millis", Long.toString(DEADLINE.toMillis()),
+                        "server.idle-connection-timeout", "PT" + IDLE.toMillis() / 1000.0 + "S",
+                        "server.idle-connection-period", "PT0.2S")))
+                .build()
+                .start();
+        port = server.port();
+        client = Http1Client.builder().baseUri("http://localhost:" + port).build();
     }
 
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        TestServer.configure(server, Map.of("http.head.timeout-millis", Long.toString(DEADLINE.toMillis()),
-                                            "server.idle-connection-timeout", "PT" + IDLE.toMillis() / 1000.0 + "S",
-                                            "server.idle-connection-period", "PT0.2S"));
+    @AfterAll
+    static void stop() {
+        server.stop();
     }
 
     @Test
@@ -70,12 +81,15 @@ class RequestHeadDeadlineTest {
             Duration trickled = timeUntilClosed("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
                                                 "X-Slow: abcdefghijklmnopqrstuvwxyz0123456789\r\n");
             Duration stalledHeaders = timeUntilClosed("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: x", "");
+            Duration trickledLine = timeUntilClosed("G", "ET /api/v1/utils/health-check/?padding=abcdefghijklmnop");
+            Duration stalledLine = timeUntilClosed("GET /api/v1/ut", "");
+            Duration silent = timeUntilClosed("", "");
 
             assertThat(trickled).isBetween(DEADLINE, DEADLINE.plus(SLACK));
             assertThat(stalledHeaders).isBetween(DEADLINE, DEADLINE.plus(SLACK));
-            // Helidon's idle clock ticks once a second
-            assertThat(timeUntilClosed("GET /api/v1/ut", "")).as("a stalled request line: Helidon's idle time-out")
-                    .isBetween(IDLE.minusSeconds(1), IDLE.plus(SLACK));
+            assertThat(trickledLine).as("a request line trickled").isBetween(DEADLINE, DEADLINE.plus(SLACK));
+            assertThat(stalledLine).as("a stalled request line").isBetween(DEADLINE, DEADLINE.plus(SLACK));
+            assertThat(silent).as("nothing sent after the accept").isBetween(DEADLINE, DEADLINE.plus(SLACK));
             try (Socket goesAway = new Socket("127.0.0.1", port)) {
                 goesAway.getOutputStream().write("GET /api/v1/utils/health-check/ HTTP/1.1\r\nHost: x\r\nX-Par"
                                                          .getBytes(StandardCharsets.US_ASCII));
@@ -84,7 +98,7 @@ class RequestHeadDeadlineTest {
             }
             assertThat(client.get("/api/v1/utils/health-check/").request(String.class).status().code())
                     .as("others are served").isEqualTo(200);
-            assertThat(metric()).as("counted").isGreaterThanOrEqualTo(2);
+            assertThat(metric()).as("counted").isGreaterThanOrEqualTo(5);
             Thread.sleep(200); // the cut connections' threads end
             List<ILoggingEvent> complaints = log.list.stream()
                     .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
