@@ -40,11 +40,7 @@ class DatabaseOutageTest {
 
     @Test
     void requestsFailFastDuringAnOutageAndNoAcknowledgedWriteIsLost() throws Exception {
-        Server h2 = TestDatabases.postgres() ? null : Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        String direct = TestDatabases.freshUrl();
-        URI target = TestDatabases.postgres() ? URI.create(direct) : URI.create("tcp://127.0.0.1:" + h2.getPort());
-        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", target.getPort());
-                RunningInstance instance = RunningInstance.start(throughProxy(direct, proxy.port()), Map.of())) {
+        behindProxy((proxy, instance) -> {
             String token = instance.superuserToken();
             Load load = new Load(instance, token);
             load.start();
@@ -95,6 +91,52 @@ class DatabaseOutageTest {
             for (String id : load.acknowledged) {
                 assertThat(load.get("/api/v1/items/" + id).statusCode()).as("acknowledged item " + id).isEqualTo(200);
             }
+        });
+    }
+
+    /**
+     * With no traffic at all but readiness probes every 2 s, as an orchestrator sends them: readiness turns 503 while
+     * the database is away and 200 again within 5 s of its return, with no request to find it back (an unready
+     * instance gets none).
+     */
+    @Test
+    void readinessComesBackWithoutAnyRequest() throws Exception {
+        behindProxy((proxy, instance) -> {
+            proxy.refuse();
+            Instant outage = Instant.now();
+            int ready = instance.get("/health/ready").statusCode();
+            while (ready == 200 && Instant.now().isBefore(outage.plusSeconds(10))) {
+                Thread.sleep(2000);
+                ready = instance.get("/health/ready").statusCode();
+            }
+            assertThat(ready).as("readiness during the outage").isEqualTo(503);
+
+            proxy.pass();
+            Instant back = Instant.now();
+            while (ready != 200 && Instant.now().isBefore(back.plusSeconds(5))) {
+                Thread.sleep(500);
+                ready = instance.get("/health/ready").statusCode();
+            }
+            assertThat(ready).as("readiness within 5 s of the database's return, no request made").isEqualTo(200);
+            System.out.printf("Database outage without traffic (%s): readiness 200 again %d ms after the return%n",
+                              TestDatabases.postgres() ? "PostgreSQL" : "H2",
+                              Duration.between(back, Instant.now()).toMillis());
+        });
+    }
+
+    /** What a test does with an instance whose database connections pass the proxy. */
+    private interface Scenario {
+        void run(TcpProxy proxy, RunningInstance instance) throws Exception;
+    }
+
+    /** Runs {@code scenario} on an instance of a fresh database (PostgreSQL, or H2 over TCP) behind a proxy. */
+    private static void behindProxy(Scenario scenario) throws Exception {
+        Server h2 = TestDatabases.postgres() ? null : Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        String direct = TestDatabases.freshUrl();
+        URI target = TestDatabases.postgres() ? URI.create(direct) : URI.create("tcp://127.0.0.1:" + h2.getPort());
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", target.getPort());
+                RunningInstance instance = RunningInstance.start(throughProxy(direct, proxy.port()), Map.of())) {
+            scenario.run(proxy, instance);
         } finally {
             if (h2 != null) {
                 h2.stop();
