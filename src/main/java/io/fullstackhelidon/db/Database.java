@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
             }
         };
         // a borrowed connection proves the database back; the breaker's half-open state lets one through
-        RecoveryProbe recovery = new RecoveryProbe("database", settings.breakerDelay().dividedBy(2),
+        RecoveryProbe recovery = new RecoveryProbe("database", settings.breakerDelay(),
                                                    availability::knownDown,
                                                    () -> closeQuietly(availability.borrow(queued)));
         return new Database(requestPool, backgroundPool, gate,

@@ -75,7 +75,7 @@ public final class Redis implements AutoCloseable {
                 .delay(settings.breakerDelay())
                 .build();
         // the rate limits and the user cache return to Redis as soon as it answers, with or without requests
-        this.recovery = new RecoveryProbe("redis", settings.breakerDelay().dividedBy(2), this::degraded,
+        this.recovery = new RecoveryProbe("redis", settings.breakerDelay(), this::degraded,
                                           () -> call(current -> current.sync().ping(), () -> null));
     }
 

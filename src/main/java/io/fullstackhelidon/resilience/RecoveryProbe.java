@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Finds a dependency back without waiting for traffic: while it is known to be down, one background thread tries it
- * every period (one attempt at a time, each bounded by the dependency's own time-out), and the first success closes
+ * every half of its breaker's delay, so that the breaker's half-open state is used soon after it begins (one attempt
+ * at a time, each bounded by the dependency's own time-out), and the first success closes
  * its breaker. Without it only a request could close the breaker, and an instance that readiness takes out of
  * rotation gets no requests: after a short outage it would stay unready until someone restarted it.
  */
@@ -21,15 +22,15 @@ public final class RecoveryProbe implements AutoCloseable {
     /**
      * Starts probing.
      *
-     * @param dependency names the thread
-     * @param period     the pause between the end of one attempt and the next check
-     * @param knownDown  whether the dependency is known to be down now (its breaker is not closed)
-     * @param attempt    one call through the dependency's breaker; it throws while the dependency stays down
+     * @param dependency   names the thread
+     * @param breakerDelay how long the dependency's breaker stays open before it lets one call through
+     * @param knownDown    whether the dependency is known to be down now (its breaker is not closed)
+     * @param attempt      one call through the dependency's breaker; it throws while the dependency stays down
      */
-    public RecoveryProbe(String dependency, Duration period, BooleanSupplier knownDown, Runnable attempt) {
+    public RecoveryProbe(String dependency, Duration breakerDelay, BooleanSupplier knownDown, Runnable attempt) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name(dependency + "-recovery").daemon().factory());
-        long millis = Math.max(1, period.toMillis());
+        long millis = Math.max(1, breakerDelay.toMillis() / 2);
         scheduler.scheduleWithFixedDelay(() -> probe(knownDown, attempt, dependency), millis, millis,
                                          TimeUnit.MILLISECONDS);
     }

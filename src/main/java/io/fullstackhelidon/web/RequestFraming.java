@@ -134,25 +134,14 @@ final class RequestFraming {
         try {
             while (at < length) {
                 switch (state) {
-                case BODY -> {
+                case BODY, CHUNK_DATA -> {
                     int n = (int) Math.min(remaining, length - at);
                     System.arraycopy(bytes, at, bytes, kept, n);
                     kept += n;
                     at += n;
                     remaining -= n;
                     if (remaining == 0) {
-                        state = State.START;
-                        messageStart = kept;
-                    }
-                }
-                case CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, length - at);
-                    System.arraycopy(bytes, at, bytes, kept, n);
-                    kept += n;
-                    at += n;
-                    remaining -= n;
-                    if (remaining == 0) {
-                        state = State.CHUNK_DATA_CR;
+                        state = state == State.BODY ? State.START : State.CHUNK_DATA_CR;
                     }
                 }
                 default -> {
@@ -160,10 +149,10 @@ final class RequestFraming {
                     if (keep(b)) {
                         bytes[kept++] = (byte) b;
                     }
-                    if (state == State.START) {
-                        messageStart = kept;
-                    }
                 }
+                }
+                if (state == State.START) {
+                    messageStart = kept;
                 }
             }
         } catch (RequestException refused) {
