@@ -5,18 +5,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.db.Database;
-import io.fullstackhelidon.db.DatabaseWait;
-import io.fullstackhelidon.db.Migrations;
-import io.fullstackhelidon.mail.DisabledMailer;
-import io.fullstackhelidon.observability.AppMetrics;
-import io.fullstackhelidon.observability.OwnedMeters;
-import io.fullstackhelidon.observability.PoolMetrics;
-import io.fullstackhelidon.users.UserCache;
-import io.fullstackhelidon.users.UserService;
-
-import io.helidon.metrics.api.Metrics;
+import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.db.DatabaseWait;
+import io.fullstackhelidon.infra.db.Migrations;
 
 /**
  * One-shot commands of the same artifact, for prestart jobs (compose, Kubernetes): {@code migrate} applies the
@@ -36,14 +27,8 @@ public enum AdminCommand {
     CREATE_SUPERUSER("create-superuser", "apply the migrations and create FIRST_SUPERUSER unless it exists") {
         @Override
         public void run(Settings settings) {
-            try (OwnedMeters meters = new OwnedMeters(Metrics.globalRegistry());
-                    // no background work: the background pool opens no connection (it keeps none idle)
-                    Database database = Database.open(settings.database(), 1, new PoolMetrics(meters))) {
-                UserService users = App.userService(settings, database, UserCache.none(), new DisabledMailer(),
-                                                    new AppMetrics(meters), Clock.systemUTC());
-                boolean created = users.ensureSuperuser(settings.firstSuperuser());
-                LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
-            }
+            // the application as the server composes it, without the server: it migrates and creates the superuser
+            App.create(settings, Clock.systemUTC()).close();
         }
     };
 

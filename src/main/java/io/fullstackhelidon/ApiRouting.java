@@ -2,25 +2,26 @@ package io.fullstackhelidon;
 
 import java.util.List;
 
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.docs.ApiDocs;
-import io.fullstackhelidon.observability.HttpMetrics;
-import io.fullstackhelidon.observability.OwnedMeters;
-import io.fullstackhelidon.observability.RequestObserver;
-import io.fullstackhelidon.observability.TrafficGate;
-import io.fullstackhelidon.ratelimit.RateLimitFilter;
-import io.fullstackhelidon.ratelimit.RateLimiter;
-import io.fullstackhelidon.web.ClientAddress;
-import io.fullstackhelidon.web.CloseWhileDraining;
-import io.fullstackhelidon.web.CorsFilter;
-import io.fullstackhelidon.web.Endpoint;
-import io.fullstackhelidon.web.ErrorMapping;
-import io.fullstackhelidon.web.Fallback;
-import io.fullstackhelidon.web.Json;
-import io.fullstackhelidon.web.LargeBodyLimit;
-import io.fullstackhelidon.web.RouteCatalog;
-import io.fullstackhelidon.web.SecurityHeaders;
-import io.fullstackhelidon.web.SlowBodyGuard;
+import io.fullstackhelidon.contract.CorsFilter;
+import io.fullstackhelidon.contract.Endpoint;
+import io.fullstackhelidon.contract.ErrorMapping;
+import io.fullstackhelidon.contract.Json;
+import io.fullstackhelidon.contract.RouteCatalog;
+import io.fullstackhelidon.contract.UnroutedRequests;
+import io.fullstackhelidon.contract.docs.ApiDocs;
+import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.db.DatabaseAvailability;
+import io.fullstackhelidon.infra.http.ClientAddress;
+import io.fullstackhelidon.infra.http.CloseWhileDraining;
+import io.fullstackhelidon.infra.http.LargeBodyLimit;
+import io.fullstackhelidon.infra.http.SecurityHeaders;
+import io.fullstackhelidon.infra.observability.HttpMetrics;
+import io.fullstackhelidon.infra.observability.OwnedMeters;
+import io.fullstackhelidon.infra.observability.RequestObserver;
+import io.fullstackhelidon.infra.observability.ShutdownReadiness;
+import io.fullstackhelidon.infra.ratelimit.RateLimitFilter;
+import io.fullstackhelidon.infra.ratelimit.RateLimiter;
+import io.fullstackhelidon.workarounds.SlowBodyGuard;
 
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
@@ -38,16 +39,16 @@ final class ApiRouting implements HttpFeature {
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final OwnedMeters meters;
-    private final Fallback frontend;
+    private final UnroutedRequests frontend;
     private final Runnable afterStop;
-    private final TrafficGate gate;
+    private final ShutdownReadiness gate;
     private final Json json = new Json();
 
     /**
      * The routing of {@code app}, answering {@code Connection: close} once {@code gate} closes; stopping the server
      * closes the app.
      */
-    ApiRouting(App app, TrafficGate gate) {
+    ApiRouting(App app, ShutdownReadiness gate) {
         this.gate = gate;
         this.settings = app.settings();
         this.endpoints = app.endpoints();
@@ -72,9 +73,10 @@ final class ApiRouting implements HttpFeature {
         routing.addFilter(new LargeBodyLimit(settings.http().largeBodies(), json));
         RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, frontend, json);
         catalog.register(routing);
-        new ApiDocs(settings, endpoints, json).register(routing, settings.apiPrefix());
+        new ApiDocs(new ApiDocs.Deployment(settings.projectName(), settings.apiPrefix(), settings.development()),
+                    endpoints, json).register(routing, settings.apiPrefix());
         routing.any(catalog);
-        new ErrorMapping(json).register(routing);
+        new ErrorMapping(json, DatabaseAvailability::refusalOf).register(routing);
     }
 
     /** The server stopped: the application closes (jobs, Redis, pool). */

@@ -8,52 +8,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.fullstackhelidon.config.CacheSettings;
-import io.fullstackhelidon.config.ConfigurationException;
-import io.fullstackhelidon.config.SecretCheck;
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.db.Database;
-import io.fullstackhelidon.frontend.FrontendFiles;
-import io.fullstackhelidon.items.ItemRepository;
-import io.fullstackhelidon.items.ItemService;
-import io.fullstackhelidon.items.ItemsApi;
-import io.fullstackhelidon.jobs.Jobs;
-import io.fullstackhelidon.login.LoginApi;
-import io.fullstackhelidon.login.LoginGuard;
-import io.fullstackhelidon.login.PasswordRecovery;
-import io.fullstackhelidon.mail.DisabledMailer;
-import io.fullstackhelidon.mail.EmailDelivery;
-import io.fullstackhelidon.mail.EmailTemplates;
-import io.fullstackhelidon.mail.Mailer;
-import io.fullstackhelidon.mail.QueuedMailer;
-import io.fullstackhelidon.observability.AppMetrics;
-import io.fullstackhelidon.observability.OwnedMeters;
-import io.fullstackhelidon.observability.PoolMetrics;
-import io.fullstackhelidon.observability.VirtualThreadMetrics;
-import io.fullstackhelidon.privateapi.PrivateApi;
-import io.fullstackhelidon.ratelimit.LocalRateLimiter;
-import io.fullstackhelidon.ratelimit.RateLimiter;
-import io.fullstackhelidon.ratelimit.RedisRateLimiter;
-import io.fullstackhelidon.redis.Redis;
-import io.fullstackhelidon.security.AccessTokens;
-import io.fullstackhelidon.security.Authentication;
-import io.fullstackhelidon.security.HmacJwt;
-import io.fullstackhelidon.security.PasswordHasher;
-import io.fullstackhelidon.security.ResetTokens;
-import io.fullstackhelidon.security.SealedData;
-import io.fullstackhelidon.security.VerifiedTokens;
-import io.fullstackhelidon.users.CurrentUser;
-import io.fullstackhelidon.users.LocalUserCache;
-import io.fullstackhelidon.users.RedisUserCache;
-import io.fullstackhelidon.users.UserCache;
-import io.fullstackhelidon.users.UserRepository;
-import io.fullstackhelidon.users.UserService;
-import io.fullstackhelidon.users.UsersApi;
-import io.fullstackhelidon.utils.UtilsApi;
-import io.fullstackhelidon.web.ApiService;
-import io.fullstackhelidon.web.Endpoint;
-import io.fullstackhelidon.web.Fallback;
-import io.fullstackhelidon.web.RequestHeadDeadline;
+import io.fullstackhelidon.contract.Endpoint;
+import io.fullstackhelidon.contract.FeatureApi;
+import io.fullstackhelidon.contract.UnroutedRequests;
+import io.fullstackhelidon.features.frontend.FrontendFiles;
+import io.fullstackhelidon.features.items.ItemRepository;
+import io.fullstackhelidon.features.items.ItemService;
+import io.fullstackhelidon.features.items.ItemsApi;
+import io.fullstackhelidon.features.login.FailedLoginLockout;
+import io.fullstackhelidon.features.login.LoginApi;
+import io.fullstackhelidon.features.login.PasswordRecovery;
+import io.fullstackhelidon.features.privateapi.PrivateApi;
+import io.fullstackhelidon.features.users.CurrentUser;
+import io.fullstackhelidon.features.users.UserCache;
+import io.fullstackhelidon.features.users.UserRepository;
+import io.fullstackhelidon.features.users.UserService;
+import io.fullstackhelidon.features.users.UsersApi;
+import io.fullstackhelidon.features.utils.UtilsApi;
+import io.fullstackhelidon.infra.config.CacheSettings;
+import io.fullstackhelidon.infra.config.ConfigurationException;
+import io.fullstackhelidon.infra.config.SecretCheck;
+import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.db.Database;
+import io.fullstackhelidon.infra.jobs.Jobs;
+import io.fullstackhelidon.infra.mail.DisabledMailer;
+import io.fullstackhelidon.infra.mail.EmailDelivery;
+import io.fullstackhelidon.infra.mail.EmailTemplates;
+import io.fullstackhelidon.infra.mail.Mailer;
+import io.fullstackhelidon.infra.mail.QueuedMailer;
+import io.fullstackhelidon.infra.observability.AppMetrics;
+import io.fullstackhelidon.infra.observability.OwnedMeters;
+import io.fullstackhelidon.infra.observability.PoolMetrics;
+import io.fullstackhelidon.infra.ratelimit.LocalRateLimiter;
+import io.fullstackhelidon.infra.ratelimit.RateLimiter;
+import io.fullstackhelidon.infra.ratelimit.RedisRateLimiter;
+import io.fullstackhelidon.infra.redis.Redis;
+import io.fullstackhelidon.infra.security.AccessTokens;
+import io.fullstackhelidon.infra.security.Authentication;
+import io.fullstackhelidon.infra.security.HmacJwt;
+import io.fullstackhelidon.infra.security.PasswordHasher;
+import io.fullstackhelidon.infra.security.ResetTokens;
+import io.fullstackhelidon.infra.security.SealedData;
+import io.fullstackhelidon.infra.security.VerifiedTokens;
+import io.fullstackhelidon.workarounds.RequestHeadDeadline;
+import io.fullstackhelidon.workarounds.VirtualThreadMetrics;
 
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
@@ -77,8 +75,10 @@ public final class App implements AutoCloseable {
     private final UserCache userCache;
     private final VirtualThreadMetrics virtualThreads;
     private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
-    private final Fallback frontend;
+    private final UnroutedRequests frontend;
     private final RequestHeadDeadline requestHeads;
+    private final AccessTokens accessTokens;
+    private final UserService users;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);
         this.rateLimiter = sharedOrLocalRateLimiter();
         this.userCache = sharedOrLocalUserCache(settings.cache());
-        this.virtualThreads = new VirtualThreadMetrics(ownedMeters, settings.operations().pinnedThreshold());
+        this.virtualThreads = new VirtualThreadMetrics(ownedMeters.registry(), settings.operations().pinnedThreshold());
         this.requestHeads = new RequestHeadDeadline(settings.http().headTimeout());
         try {
             AppMetrics metrics = new AppMetrics(ownedMeters);
@@ -113,16 +113,18 @@ public final class App implements AutoCloseable {
             metrics.trackTokenCache(verifiedTokens::hits, verifiedTokens::misses);
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
                                       clock);
-            AccessTokens accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
+            this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
-            UserService users = userService(settings, database, userCache, mailer, metrics, clock);
+            this.users = new UserService(new UserRepository(database.client()), userCache,
+                                         new PasswordHasher(settings.security().passwordHash()), clock, mailer,
+                                         templates, metrics);
             CurrentUser currentUser = new CurrentUser(users, new Authentication(verifiedTokens));
             ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
-            LoginGuard guard = new LoginGuard(rateLimiter, settings.rateLimits().failedLogins());
+            FailedLoginLockout guard = new FailedLoginLockout(rateLimiter, settings.rateLimits().failedLogins());
 
-            List<ApiService> apis = new ArrayList<>(List.of(
+            List<FeatureApi> apis = new ArrayList<>(List.of(
                     new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics),
                     new UsersApi(users, currentUser),
                     new UtilsApi(currentUser, templates, mailer),
@@ -131,7 +133,8 @@ public final class App implements AutoCloseable {
                 apis.add(new PrivateApi(users));
             }
             apis.forEach(api -> endpoints.addAll(api.endpoints()));
-            users.ensureSuperuser(settings.firstSuperuser());
+            boolean created = users.ensureSuperuser(settings.firstSuperuser());
+            LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
             if (jobs != null) {
                 jobs.start();
             }
@@ -146,20 +149,22 @@ public final class App implements AutoCloseable {
         return new App(settings, clock);
     }
 
-    /** The rules about users on {@code database}, as the service and the admin commands use them. */
-    public static UserService userService(Settings settings, Database database, UserCache cache, Mailer mailer,
-                                          AppMetrics metrics, Clock clock) {
-        return new UserService(new UserRepository(database.client()), cache,
-                               new PasswordHasher(settings.security().passwordHash()), clock, mailer,
-                               new EmailTemplates(settings.projectName(), settings.frontendHost()), metrics);
-    }
-
     public Settings settings() {
         return settings;
     }
 
     public Database database() {
         return database;
+    }
+
+    /** The rules about users, as the endpoints use them. */
+    public UserService users() {
+        return users;
+    }
+
+    /** The access tokens this app issues, which Helidon Security's bearer-token provider verifies. */
+    AccessTokens accessTokens() {
+        return accessTokens;
     }
 
     /** Every API endpoint, as declared by the features. */
@@ -173,7 +178,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The built frontend, or nothing, for requests outside the API that no route took. */
-    Fallback frontend() {
+    UnroutedRequests frontend() {
         return frontend;
     }
 
@@ -214,10 +219,10 @@ public final class App implements AutoCloseable {
      * The build {@code FRONTEND_DIR} names. Set but missing (no {@code index.html} there), the service refuses to
      * start, naming the path; in development it warns and serves the API alone.
      */
-    private static Fallback frontend(Settings settings) {
+    private static UnroutedRequests frontend(Settings settings) {
         Optional<Path> dir = settings.frontend().dir();
         if (dir.isEmpty()) {
-            return Fallback.NONE;
+            return UnroutedRequests.NONE;
         }
         if (Files.isRegularFile(dir.get().resolve("index.html"))) {
             return new FrontendFiles(dir.get());
@@ -227,7 +232,7 @@ public final class App implements AutoCloseable {
             throw new ConfigurationException(problem);
         }
         LOGGER.log(Level.WARNING, problem + ": serving the API alone");
-        return Fallback.NONE;
+        return UnroutedRequests.NONE;
     }
 
     /** Buckets in Redis when {@code REDIS_URL} is set, shared by every instance; in this process otherwise. */
@@ -246,7 +251,6 @@ public final class App implements AutoCloseable {
         if (!cache.enabled()) {
             return UserCache.none();
         }
-        return redis == null ? new LocalUserCache(cache.userTtl(), cache.maxUsers())
-                             : new RedisUserCache(redis, cache.userTtl());
+        return redis == null ? UserCache.local(cache.userTtl(), cache.maxUsers()) : UserCache.shared(redis, cache.userTtl());
     }
 }

@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.fullstackhelidon.observability.ClientDisconnects;
-import io.fullstackhelidon.observability.DatabaseReadiness;
-import io.fullstackhelidon.observability.ErrorTracking;
-import io.fullstackhelidon.observability.RedisReadiness;
-import io.fullstackhelidon.observability.TrafficGate;
-import io.fullstackhelidon.ratelimit.RedisRateLimiter;
-import io.fullstackhelidon.security.SecurityContextOnDemand;
-import io.fullstackhelidon.web.JsonDirectHandler;
-import io.fullstackhelidon.web.StrictHttp1;
+import io.fullstackhelidon.contract.JsonDirectHandler;
+import io.fullstackhelidon.infra.observability.DatabaseReadiness;
+import io.fullstackhelidon.infra.observability.ErrorTracking;
+import io.fullstackhelidon.infra.observability.RedisReadiness;
+import io.fullstackhelidon.infra.observability.ShutdownReadiness;
+import io.fullstackhelidon.infra.ratelimit.RedisRateLimiter;
+import io.fullstackhelidon.infra.security.BearerTokenProvider;
+import io.fullstackhelidon.infra.security.BearerTokenProviderService;
+import io.fullstackhelidon.workarounds.ClientDisconnects;
+import io.fullstackhelidon.workarounds.SecurityContextOnDemand;
+import io.fullstackhelidon.workarounds.StrictHttp1;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -59,7 +61,7 @@ public final class Lifecycle {
     private static final String SECURITY_FEATURE = "security";
 
     private final App app;
-    private final TrafficGate trafficGate = new TrafficGate();
+    private final ShutdownReadiness trafficGate = new ShutdownReadiness();
 
     public Lifecycle(App app) {
         this.app = app;
@@ -104,9 +106,9 @@ public final class Lifecycle {
     /**
      * Helidon's webserver security feature as {@code server.features.security} configures it, added here (so that
      * configuration does not add a second one) to learn its {@code Security}: requests get their security context on
-     * demand from that.
+     * demand from that, and its bearer-token provider verifies with the application's access tokens.
      */
-    private static Optional<SecurityContextOnDemand> securityFeature(WebServerConfig.Builder server) {
+    private Optional<SecurityContextOnDemand> securityFeature(WebServerConfig.Builder server) {
         Optional<io.helidon.common.config.Config> configured = server.config()
                 .map(config -> config.get("features." + SECURITY_FEATURE))
                 .filter(io.helidon.common.config.Config::exists)
@@ -114,6 +116,9 @@ public final class Lifecycle {
                 .filter(config -> config.get("enabled").asBoolean().orElse(true));
         return configured.map(config -> {
             SecurityFeatureConfig feature = SecurityFeatureConfig.create(config);
+            feature.security().resolveAtnProvider(BearerTokenProviderService.CONFIG_KEY)
+                    .filter(BearerTokenProvider.class::isInstance)
+                    .ifPresent(provider -> ((BearerTokenProvider) provider).verifyWith(app.accessTokens()));
             server.addFeature(SecurityFeature.create(feature));
             return new SecurityContextOnDemand(feature.security(), feature.defaults(), feature.weight());
         });

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.ConfigurationException;
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.observability.ErrorTracking;
-import io.fullstackhelidon.observability.Logging;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.ConfigurationException;
+import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.observability.ErrorTracking;
+import io.fullstackhelidon.infra.observability.Logging;
 
 import io.helidon.common.config.GlobalConfig;
 import io.helidon.config.Config;

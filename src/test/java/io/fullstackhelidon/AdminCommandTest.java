@@ -2,10 +2,10 @@ package io.fullstackhelidon;
 
 import java.util.Map;
 
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.Settings;
-import io.fullstackhelidon.db.Migrations;
-import io.fullstackhelidon.security.PasswordHasher;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.db.Migrations;
+import io.fullstackhelidon.infra.security.PasswordHasher;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestSettings;

@@ -11,17 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fullstackhelidon.security.AccessTokens;
-import io.fullstackhelidon.security.HmacJwt;
+import io.fullstackhelidon.infra.security.AccessTokens;
+import io.fullstackhelidon.infra.security.HmacJwt;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestDatabases;
 import io.fullstackhelidon.support.TestRedis;
 import io.fullstackhelidon.support.TestSettings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fullstackhelidon.AdminCommand;
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.DotEnvFile;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.DotEnvFile;
+import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.TestDatabases;
 

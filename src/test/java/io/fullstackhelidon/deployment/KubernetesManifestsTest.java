@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.fullstackhelidon.AdminCommand;
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.TestDatabases;
 

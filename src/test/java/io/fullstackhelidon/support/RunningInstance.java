@@ -14,8 +14,8 @@ import java.util.Map;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.Lifecycle;
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.Settings;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;

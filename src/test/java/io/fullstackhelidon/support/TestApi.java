@@ -8,15 +8,16 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.fullstackhelidon.App;
+import io.fullstackhelidon.contract.Json;
+import io.fullstackhelidon.contract.docs.ApiDocs;
+import io.fullstackhelidon.features.users.User;
+import io.fullstackhelidon.features.users.UserService;
+import io.fullstackhelidon.infra.jobs.Jobs;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fullstackhelidon.jobs.Jobs;
-import io.fullstackhelidon.App;
-import io.fullstackhelidon.docs.ApiDocs;
-import io.fullstackhelidon.users.User;
-import io.fullstackhelidon.users.UserService;
-import io.fullstackhelidon.web.Json;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -46,7 +47,7 @@ public final class TestApi {
     public TestApi(Http1Client client, App app) {
         this.client = client;
         this.app = app;
-        this.users = TestUsers.of(app);
+        this.users = app.users();
     }
 
     public App app() {
@@ -93,7 +94,7 @@ public final class TestApi {
     /** The OpenAPI document the server serves (rendered here, so that fetching it counts against no rate limit). */
     public String document() {
         if (document == null) {
-            document = new String(new Json().bytes(ApiDocs.document(app.settings(), app.endpoints())),
+            document = new String(new Json().bytes(ApiDocs.document(new ApiDocs.Deployment(app.settings().projectName(), app.settings().apiPrefix(), app.settings().development()), app.endpoints())),
                                   StandardCharsets.UTF_8);
         }
         return document;

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.DatabaseSettings;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.DatabaseSettings;
+import io.fullstackhelidon.infra.config.Settings;
 
 /**
  * Fresh, empty databases for tests: in-memory H2 by default, or new PostgreSQL databases on the server named by

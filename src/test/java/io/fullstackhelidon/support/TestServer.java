@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.Lifecycle;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.Settings;
 
 import io.helidon.common.context.Context;
 import io.helidon.config.Config;

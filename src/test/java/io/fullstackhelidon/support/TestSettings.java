@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.fullstackhelidon.config.AppConfig;
-import io.fullstackhelidon.config.RedisSettings;
-import io.fullstackhelidon.config.Settings;
+import io.fullstackhelidon.infra.config.AppConfig;
+import io.fullstackhelidon.infra.config.RedisSettings;
+import io.fullstackhelidon.infra.config.Settings;
 
 import io.helidon.config.Config;
 

@@ -1,0 +1,62 @@
+package io.fullstackhelidon.contract;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fullstackhelidon.contract.validation.Issues;
+import io.fullstackhelidon.contract.validation.JsonBody;
+import io.fullstackhelidon.contract.validation.ObjectSchema;
+
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The one pipeline every endpoint runs, in the template's order of checks: the body's syntax (malformed JSON is a
+ * 422 before anything else), then who may call (the guard), then the parameters and the body validated together
+ * (one 422 with every issue, path before query before body), then the handler; its answer goes out as JSON with the
+ * endpoint's status unless it is a {@link CustomResponse}. No handler can reorder these steps.
+ *
+ * @param <U> the caller
+ * @param <B> the body
+ */
+final class EndpointHandler<U, B> implements Handler {
+
+    private final Endpoint<U, B> endpoint;
+    private final Json json;
+
+    EndpointHandler(Endpoint<U, B> endpoint, Json json) {
+        this.endpoint = endpoint;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        Optional<ObjectSchema<B>> schema = endpoint.body();
+        Object body = schema.map(declared -> declared.encoding() == ObjectSchema.Encoding.JSON
+                                             ? RequestBodies.json(request, json)
+                                             : RequestBodies.form(request))
+                .orElse(null);
+        U caller = endpoint.guard().admit(request);
+        Issues issues = new Issues();
+        Map<Parameter<?>, Object> parameters = new HashMap<>();
+        for (Parameter<?> parameter : endpoint.parameters()) {
+            parameters.put(parameter, parameter.read(request, issues));
+        }
+        B record = schema.map(declared -> read(declared, body, issues)).orElse(null);
+        issues.throwIfAny();
+        Object answer = endpoint.handler().handle(caller, new Input<>(parameters, record));
+        if (answer instanceof CustomResponse custom) {
+            custom.send(response, endpoint.status());
+        } else {
+            json.send(response, endpoint.status(), answer);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <B> B read(ObjectSchema<B> schema, Object body, Issues issues) {
+        return body instanceof JsonBody jsonBody ? schema.read(jsonBody, issues)
+                                                 : schema.read((Map<String, String>) body, issues);
+    }
+}

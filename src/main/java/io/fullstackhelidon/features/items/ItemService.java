@@ -1,0 +1,60 @@
+package io.fullstackhelidon.features.items;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.features.users.User;
+import io.fullstackhelidon.infra.observability.AppMetrics;
+
+/** The rules about items: a superuser sees and changes every item, anyone else only their own. */
+public final class ItemService {
+
+    private final ItemRepository items;
+    private final Clock clock;
+    private final AppMetrics metrics;
+
+    public ItemService(ItemRepository items, Clock clock, AppMetrics metrics) {
+        this.items = items;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** The items {@code caller} may see, newest first, with their total. */
+    public ItemsPublic page(User caller, long skip, long limit) {
+        ItemPage page = caller.isSuperuser() ? items.findPage(skip, limit)
+                                             : items.findPageOwnedBy(caller.id(), skip, limit);
+        return new ItemsPublic(page.items().stream().map(ItemPublic::of).toList(), page.total());
+    }
+
+    /** An item the caller may see: 404 when it does not exist, then 403 when it is someone else's. */
+    public Item read(User caller, UUID id) {
+        Item item = items.findById(id).orElseThrow(() -> new NotFound("Item not found"));
+        if (!caller.isSuperuser() && !item.ownerId().equals(caller.id())) {
+            throw new NotPermitted("Not enough permissions");
+        }
+        return item;
+    }
+
+    public Item create(User owner, NewItem item) {
+        Item created = new Item(UUID.randomUUID(), item.title(), item.description(), owner.id(),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        items.insert(created);
+        metrics.itemCreated();
+        return created;
+    }
+
+    /** Applies the present fields; the owner never changes. */
+    public Item update(User caller, UUID id, ItemChanges changes) {
+        Item item = read(caller, id);
+        items.update(item.id(), changes);
+        return new Item(item.id(), changes.title().orElse(item.title()), changes.description().orElse(
+                item.description()), item.ownerId(), item.createdAt());
+    }
+
+    public void delete(User caller, UUID id) {
+        items.delete(read(caller, id).id());
+    }
+}

@@ -1,0 +1,81 @@
+package io.fullstackhelidon.features.users;
+
+import io.fullstackhelidon.contract.Guard;
+import io.fullstackhelidon.domain.InvalidRequest;
+import io.fullstackhelidon.domain.NotAuthenticated;
+import io.fullstackhelidon.domain.NotFound;
+import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.infra.security.Authentication;
+import io.fullstackhelidon.infra.security.BearerTokenProvider;
+import io.fullstackhelidon.infra.security.Credentials;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * The guards of endpoints that act for a user: they authenticate the request through Helidon Security and turn its
+ * {@link Credentials} into that user, with the template's answers: 401 without a bearer token, 403 for a bad one, 404
+ * when the user is gone, 400 when inactive, and 403 when a superuser is needed but the caller is not one. A token the
+ * user's {@link TokenRevocation} ended is a bad one (checked after the inactive check, so a deactivated user gets the
+ * template's answer).
+ */
+public final class CurrentUser {
+
+    private final Guard<User> active = request -> activeSession(request).user();
+    private final Guard<User> superuser = request -> superuserSession(request).user();
+    private final Guard<UserWithToken> activeSession = this::activeSession;
+    private final Guard<UserWithToken> superuserSession = this::superuserSession;
+    private final UserService users;
+    private final Authentication authentication;
+
+    public CurrentUser(UserService users, Authentication authentication) {
+        this.users = users;
+        this.authentication = authentication;
+    }
+
+    /** Admits the active user the request's access token names. */
+    public Guard<User> active() {
+        return active;
+    }
+
+    /** Admits an active superuser. */
+    public Guard<User> superuser() {
+        return superuser;
+    }
+
+    /** Admits the active user with the token they called with. */
+    public Guard<UserWithToken> activeSession() {
+        return activeSession;
+    }
+
+    /** Admits an active superuser with the token they called with. */
+    public Guard<UserWithToken> superuserSession() {
+        return superuserSession;
+    }
+
+    private UserWithToken activeSession(ServerRequest request) {
+        return switch (authentication.of(request)) {
+            case Credentials.Missing missing -> throw new NotAuthenticated();
+            case Credentials.Invalid invalid -> throw new NotPermitted(BearerTokenProvider.INVALID);
+            case Credentials.Verified verified -> {
+                User user = users.findTokenSubject(verified.userId())
+                        .orElseThrow(() -> new NotFound(UserService.USER_NOT_FOUND));
+                if (!user.isActive()) {
+                    throw new InvalidRequest("Inactive user");
+                }
+                if (user.tokenRevocation() != null
+                        && user.tokenRevocation().revokes(verified.issuedAt(), verified.tokenDigest())) {
+                    throw new NotPermitted(BearerTokenProvider.INVALID);
+                }
+                yield new UserWithToken(user, verified.tokenDigest());
+            }
+        };
+    }
+
+    private UserWithToken superuserSession(ServerRequest request) {
+        UserWithToken session = activeSession(request);
+        if (!session.user().isSuperuser()) {
+            throw new NotPermitted(UserService.NOT_ENOUGH_PRIVILEGES);
+        }
+        return session;
+    }
+}

@@ -1,0 +1,65 @@
+package io.fullstackhelidon.features.users;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.fullstackhelidon.contract.Endpoint;
+import io.fullstackhelidon.contract.FeatureApi;
+import io.fullstackhelidon.contract.Message;
+import io.fullstackhelidon.contract.Parameter;
+
+/** {@code /users/...}: the endpoints, declared in the template's order, each answered by {@link UserService}. */
+public final class UsersApi implements FeatureApi {
+
+    private static final Parameter<UUID> USER_ID = Parameter.pathUuid("user_id");
+    private static final Parameter<Long> SKIP = Parameter.queryCount("skip", 0);
+    private static final Parameter<Long> LIMIT = Parameter.queryCount("limit", 100);
+
+    private final UserService users;
+    private final CurrentUser currentUser;
+
+    public UsersApi(UserService users, CurrentUser currentUser) {
+        this.users = users;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public List<Endpoint<?, ?>> endpoints() {
+        return List.of(
+                Endpoint.get("/users/").guard(currentUser.superuser()).with(SKIP).with(LIMIT)
+                        .handle((admin, in) -> new UsersPublic(
+                                users.page(in.get(SKIP), in.get(LIMIT)).stream().map(UserPublic::of).toList(),
+                                users.count())),
+                Endpoint.post("/users/").guard(currentUser.superuser()).body(UserBodies.CREATE)
+                        .handle((admin, in) -> UserPublic.of(users.create(in.body()))),
+                Endpoint.patch("/users/me").guard(currentUser.active()).body(UserBodies.UPDATE_ME)
+                        .handle((caller, in) -> UserPublic.of(
+                                users.updateSelf(caller, in.body().fullName(), in.body().email()))),
+                Endpoint.patch("/users/me/password").guard(currentUser.activeSession()).body(UserBodies.UPDATE_PASSWORD)
+                        .handle((session, in) -> {
+                            users.changePassword(session, in.body().currentPassword(), in.body().newPassword());
+                            return new Message("Password updated successfully");
+                        }),
+                Endpoint.get("/users/me").guard(currentUser.active())
+                        .handle((caller, in) -> UserPublic.of(caller)),
+                Endpoint.delete("/users/me").guard(currentUser.active())
+                        .handle((caller, in) -> {
+                            users.deleteSelf(caller);
+                            return new Message("User deleted successfully");
+                        }),
+                Endpoint.post("/users/signup").body(UserBodies.REGISTER)
+                        .handle((nobody, in) -> UserPublic.of(
+                                users.register(in.body().email(), in.body().password(), in.body().fullName()))),
+                Endpoint.get("/users/{user_id}").guard(currentUser.active()).with(USER_ID)
+                        .handle((caller, in) -> UserPublic.of(users.readById(caller, in.get(USER_ID)))),
+                Endpoint.patch("/users/{user_id}").guard(currentUser.superuserSession()).with(USER_ID)
+                        .body(UserBodies.UPDATE)
+                        .handle((admin, in) -> UserPublic.of(
+                                users.update(admin, in.get(USER_ID), in.body().changes(), in.body().password()))),
+                Endpoint.delete("/users/{user_id}").guard(currentUser.superuser()).with(USER_ID)
+                        .handle((admin, in) -> {
+                            users.delete(admin, in.get(USER_ID));
+                            return new Message("User deleted successfully");
+                        }));
+    }
+}

@@ -1,0 +1,33 @@
+package io.fullstackhelidon.infra.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 instances cloned from one that is never used: {@code MessageDigest.getInstance} looks the algorithm up among
+ * the security providers and checks the algorithm constraints on every call, which on the authentication path cost
+ * four times the hashing of the token itself (Flight Recorder, item by id).
+ */
+final class Sha256 {
+
+    private static final MessageDigest PROTOTYPE = create();
+
+    private Sha256() {
+    }
+
+    static MessageDigest fresh() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return create();
+        }
+    }
+
+    private static MessageDigest create() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

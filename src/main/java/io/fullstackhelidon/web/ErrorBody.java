@@ -1,9 +1,0 @@
-package io.fullstackhelidon.web;
-
-/**
- * The body of every handled error: a text for business errors, a list of issues for validation errors.
- *
- * @param detail a {@code String} or a list of {@link io.fullstackhelidon.web.validation.ValidationIssue}
- */
-public record ErrorBody(Object detail) {
-}
