@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.fullstackhelidon.contract.CorsFilter;
 import io.fullstackhelidon.contract.Endpoint;
+import io.fullstackhelidon.contract.FeatureApi;
 import io.fullstackhelidon.contract.ErrorMapping;
 import io.fullstackhelidon.contract.Json;
 import io.fullstackhelidon.contract.RouteCatalog;
@@ -12,9 +13,8 @@ import io.fullstackhelidon.contract.docs.ApiDocs;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.DatabaseAvailability;
 import io.fullstackhelidon.infra.http.ClientAddress;
-import io.fullstackhelidon.infra.http.CloseWhileDraining;
 import io.fullstackhelidon.infra.http.LargeBodyLimit;
-import io.fullstackhelidon.infra.http.SecurityHeaders;
+import io.fullstackhelidon.infra.http.AnswerHeaders;
 import io.fullstackhelidon.infra.observability.HttpMetrics;
 import io.fullstackhelidon.infra.observability.OwnedMeters;
 import io.fullstackhelidon.infra.observability.RequestObserver;
@@ -27,31 +27,33 @@ import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, security headers,
- * CORS, rate limits; Helidon Security's context, built on demand, is registered before them all), then the declared endpoints under the
- * API prefix, the documentation, the router's own answers (405, 307, the built frontend, 404), and the one error
- * mapping.
+ * The API's routing, the way of every request: filters (request id and metrics, slow-body guard, answer headers,
+ * CORS, rate limits, large bodies; Helidon Security's context, built on demand, is registered before them all), then
+ * the features under the API prefix, the documentation, the router's own answers (405, 307, the built frontend, 404),
+ * and the one error mapping.
  */
 final class ApiRouting implements HttpFeature {
 
     private final Settings settings;
     private final List<Endpoint<?, ?>> endpoints;
+    private final List<FeatureApi> features;
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
     private final OwnedMeters meters;
     private final UnroutedRequests frontend;
     private final Runnable afterStop;
-    private final ShutdownReadiness gate;
+    private final ShutdownReadiness readiness;
     private final Json json = new Json();
 
     /**
-     * The routing of {@code app}, answering {@code Connection: close} once {@code gate} closes; stopping the server
+     * The routing of {@code app}, answering {@code Connection: close} once {@code readiness} turns DOWN for the shutdown; stopping the server
      * closes the app.
      */
-    ApiRouting(App app, ShutdownReadiness gate) {
-        this.gate = gate;
+    ApiRouting(App app, ShutdownReadiness readiness) {
+        this.readiness = readiness;
         this.settings = app.settings();
         this.endpoints = app.endpoints();
+        this.features = app.features();
         this.rateLimiter = app.rateLimiter();
         this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
         this.meters = app.meters();
@@ -62,16 +64,15 @@ final class ApiRouting implements HttpFeature {
     @Override
     public void setup(HttpRouting.Builder routing) {
         routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
-                .addFilter(new CloseWhileDraining(gate::isOpen))
                 .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
-                .addFilter(new SecurityHeaders(settings.http().hsts(), clients))
+                .addFilter(new AnswerHeaders(settings.http().hsts(), clients, readiness::isOpen))
                 .addFilter(new CorsFilter(settings.corsOrigins()));
         if (settings.rateLimits().enabled()) {
             routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),
                                                   json, meters.registry()));
         }
         routing.addFilter(new LargeBodyLimit(settings.http().largeBodies(), json));
-        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), endpoints, frontend, json);
+        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), features, frontend, json);
         catalog.register(routing);
         new ApiDocs(new ApiDocs.Deployment(settings.projectName(), settings.apiPrefix(), settings.development()),
                     endpoints, json).register(routing, settings.apiPrefix());

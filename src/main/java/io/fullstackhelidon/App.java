@@ -19,12 +19,16 @@ import io.fullstackhelidon.features.login.FailedLoginLockout;
 import io.fullstackhelidon.features.login.LoginApi;
 import io.fullstackhelidon.features.login.PasswordRecovery;
 import io.fullstackhelidon.features.privateapi.PrivateApi;
+import io.fullstackhelidon.features.users.CachedUserCodec;
 import io.fullstackhelidon.features.users.CurrentUser;
-import io.fullstackhelidon.features.users.UserCache;
+import io.fullstackhelidon.features.users.User;
 import io.fullstackhelidon.features.users.UserRepository;
 import io.fullstackhelidon.features.users.UserService;
 import io.fullstackhelidon.features.users.UsersApi;
 import io.fullstackhelidon.features.utils.UtilsApi;
+import io.fullstackhelidon.infra.cache.EntityCache;
+import io.fullstackhelidon.infra.cache.LocalEntityCache;
+import io.fullstackhelidon.infra.cache.RedisEntityCache;
 import io.fullstackhelidon.infra.config.CacheSettings;
 import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.SecretCheck;
@@ -72,9 +76,9 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final Redis redis;
     private final RateLimiter rateLimiter;
-    private final UserCache userCache;
+    private final EntityCache<User> userCache;
     private final VirtualThreadMetrics virtualThreads;
-    private final List<Endpoint<?, ?>> endpoints = new ArrayList<>();
+    private final List<FeatureApi> features = new ArrayList<>();
     private final UnroutedRequests frontend;
     private final RequestHeadDeadline requestHeads;
     private final AccessTokens accessTokens;
@@ -124,15 +128,14 @@ public final class App implements AutoCloseable {
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
             FailedLoginLockout guard = new FailedLoginLockout(rateLimiter, settings.rateLimits().failedLogins());
 
-            List<FeatureApi> apis = new ArrayList<>(List.of(
+            features.addAll(List.of(
                     new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics),
                     new UsersApi(users, currentUser),
                     new UtilsApi(currentUser, templates, mailer),
                     new ItemsApi(items, currentUser)));
             if (settings.development()) {
-                apis.add(new PrivateApi(users));
+                features.add(new PrivateApi(users));
             }
-            apis.forEach(api -> endpoints.addAll(api.endpoints()));
             boolean created = users.ensureSuperuser(settings.firstSuperuser());
             LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
             if (jobs != null) {
@@ -169,7 +172,12 @@ public final class App implements AutoCloseable {
 
     /** Every API endpoint, as declared by the features. */
     public List<Endpoint<?, ?>> endpoints() {
-        return List.copyOf(endpoints);
+        return features.stream().flatMap(feature -> feature.endpoints().stream()).toList();
+    }
+
+    /** The features' HTTP declarations, in the template's order. */
+    List<FeatureApi> features() {
+        return List.copyOf(features);
     }
 
     /** The deadline of request heads, which the HTTP/1.1 connections report to. */
@@ -188,7 +196,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Where the current users are cached. */
-    UserCache userCache() {
+    EntityCache<User> userCache() {
         return userCache;
     }
 
@@ -247,10 +255,11 @@ public final class App implements AutoCloseable {
     }
 
     /** Users in Redis when {@code REDIS_URL} is set, so that every instance sees every write; in this process else. */
-    private UserCache sharedOrLocalUserCache(CacheSettings cache) {
+    private EntityCache<User> sharedOrLocalUserCache(CacheSettings cache) {
         if (!cache.enabled()) {
-            return UserCache.none();
+            return EntityCache.none();
         }
-        return redis == null ? UserCache.local(cache.userTtl(), cache.maxUsers()) : UserCache.shared(redis, cache.userTtl());
+        return redis == null ? new LocalEntityCache<>(cache.userTtl(), cache.maxUsers())
+                             : new RedisEntityCache<>(redis, "user:", cache.userTtl(), new CachedUserCodec());
     }
 }

@@ -61,7 +61,7 @@ public final class Lifecycle {
     private static final String SECURITY_FEATURE = "security";
 
     private final App app;
-    private final ShutdownReadiness trafficGate = new ShutdownReadiness();
+    private final ShutdownReadiness shutdownReadiness = new ShutdownReadiness();
 
     public Lifecycle(App app) {
         this.app = app;
@@ -72,7 +72,7 @@ public final class Lifecycle {
         HealthObserverConfig.Builder health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)
-                .addCheck(trafficGate)
+                .addCheck(shutdownReadiness)
                 .addCheck(new DatabaseReadiness(app.database().client(), app.database().availability(),
                                                 app.settings().operations().readinessTimeout()));
         if (app.rateLimiter() instanceof RedisRateLimiter shared) {
@@ -97,7 +97,7 @@ public final class Lifecycle {
         Optional<SecurityContextOnDemand> securityContexts = securityFeature(server);
         server.routing(routing -> {
                     securityContexts.ifPresent(routing::addFeature);
-                    routing.addFeature(new ApiRouting(app, trafficGate));
+                    routing.addFeature(new ApiRouting(app, shutdownReadiness));
                 })
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
@@ -143,7 +143,7 @@ public final class Lifecycle {
      */
     public void shutDown(WebServer server, ErrorTracking errorTracking, Duration drain) {
         LOGGER.log(Level.INFO, "Shutting down: readiness now answers 503, draining for " + drain.toMillis() + " ms");
-        trafficGate.close();
+        shutdownReadiness.close();
         try {
             Thread.sleep(drain);
         } catch (InterruptedException e) {

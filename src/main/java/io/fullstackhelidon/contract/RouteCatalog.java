@@ -38,14 +38,16 @@ public final class RouteCatalog implements Handler {
     }
 
     private final String prefix;
+    private final List<FeatureApi> features;
     private final List<Endpoint<?, ?>> endpoints;
     private final List<KnownRoute> routes = new ArrayList<>();
     private final UnroutedRequests fallback;
     private final Json json;
 
-    public RouteCatalog(String prefix, List<Endpoint<?, ?>> endpoints, UnroutedRequests fallback, Json json) {
+    public RouteCatalog(String prefix, List<FeatureApi> features, UnroutedRequests fallback, Json json) {
         this.prefix = prefix;
-        this.endpoints = List.copyOf(endpoints);
+        this.features = List.copyOf(features);
+        this.endpoints = features.stream().flatMap(feature -> feature.endpoints().stream()).toList();
         this.fallback = fallback;
         this.json = json;
         for (Endpoint<?, ?> endpoint : endpoints) {
@@ -55,9 +57,9 @@ public final class RouteCatalog implements Handler {
     }
 
     /**
-     * Registers every endpoint under the prefix, in the order declared, each behind the {@link EndpointHandler}
-     * pipeline and recording its route template; first, a 405 for each method that a fixed path would otherwise
-     * reach through a parametrised route.
+     * Registers each feature as a Helidon {@code HttpService} under the prefix, its endpoints in the order declared,
+     * each behind the {@link EndpointHandler} pipeline and recording its route template; first, a 405 for each method
+     * that a fixed path would otherwise reach through a parametrised route.
      */
     public void register(HttpRouting.Builder routing) {
         for (KnownRoute fixed : routes) {
@@ -72,10 +74,10 @@ public final class RouteCatalog implements Handler {
                     .forEach(shadowed -> routing.route(shadowed, fixed.template(), RouteTemplate.recording(
                             fixed.template(), (request, response) -> methodNotAllowed(response, allowed))));
         }
-        for (Endpoint<?, ?> endpoint : endpoints) {
-            String template = prefix + endpoint.path();
-            routing.route(endpoint.method(), template,
-                          RouteTemplate.recording(template, new EndpointHandler<>(endpoint, json)));
+        for (FeatureApi feature : features) {
+            routing.register(prefix, rules -> feature.endpoints().forEach(endpoint -> rules.route(
+                    endpoint.method(), endpoint.path(),
+                    RouteTemplate.recording(prefix + endpoint.path(), new EndpointHandler<>(endpoint, json)))));
         }
     }
 

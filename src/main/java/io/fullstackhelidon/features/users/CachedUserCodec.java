@@ -12,7 +12,7 @@ import io.fullstackhelidon.infra.cache.RedisEntityCache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A user as the shared cache keeps it: JSON of an {@link Entry}, never with the password hash. */
-final class CachedUserCodec implements RedisEntityCache.Codec<User> {
+public final class CachedUserCodec implements RedisEntityCache.Codec<User> {
 
     private static final System.Logger LOGGER = System.getLogger(CachedUserCodec.class.getName());
 

@@ -20,10 +20,16 @@ import io.helidon.webserver.http.ServerRequest;
  */
 public final class CurrentUser {
 
-    private final Guard<User> active = request -> activeSession(request).user();
-    private final Guard<User> superuser = request -> superuserSession(request).user();
-    private final Guard<UserWithToken> activeSession = this::activeSession;
-    private final Guard<UserWithToken> superuserSession = this::superuserSession;
+    private final Guard<User> active = request -> activeUser(verified(request));
+    private final Guard<User> superuser = request -> superuser(activeUser(verified(request)));
+    private final Guard<UserWithToken> activeSession = request -> {
+        Credentials.Verified verified = verified(request);
+        return new UserWithToken(activeUser(verified), verified.tokenDigest());
+    };
+    private final Guard<UserWithToken> superuserSession = request -> {
+        Credentials.Verified verified = verified(request);
+        return new UserWithToken(superuser(activeUser(verified)), verified.tokenDigest());
+    };
     private final UserService users;
     private final Authentication authentication;
 
@@ -52,30 +58,33 @@ public final class CurrentUser {
         return superuserSession;
     }
 
-    private UserWithToken activeSession(ServerRequest request) {
+    /** The request's verified access token, or the refusal its {@code Authorization} header earns. */
+    private Credentials.Verified verified(ServerRequest request) {
         return switch (authentication.of(request)) {
             case Credentials.Missing missing -> throw new NotAuthenticated();
             case Credentials.Invalid invalid -> throw new NotPermitted(BearerTokenProvider.INVALID);
-            case Credentials.Verified verified -> {
-                User user = users.findTokenSubject(verified.userId())
-                        .orElseThrow(() -> new NotFound(UserService.USER_NOT_FOUND));
-                if (!user.isActive()) {
-                    throw new InvalidRequest("Inactive user");
-                }
-                if (user.tokenRevocation() != null
-                        && user.tokenRevocation().revokes(verified.issuedAt(), verified.tokenDigest())) {
-                    throw new NotPermitted(BearerTokenProvider.INVALID);
-                }
-                yield new UserWithToken(user, verified.tokenDigest());
-            }
+            case Credentials.Verified verified -> verified;
         };
     }
 
-    private UserWithToken superuserSession(ServerRequest request) {
-        UserWithToken session = activeSession(request);
-        if (!session.user().isSuperuser()) {
+    /** The active user {@code verified} names, unless their tokens of that time were ended. */
+    private User activeUser(Credentials.Verified verified) {
+        User user = users.findTokenSubject(verified.userId())
+                .orElseThrow(() -> new NotFound(UserService.USER_NOT_FOUND));
+        if (!user.isActive()) {
+            throw new InvalidRequest("Inactive user");
+        }
+        if (user.tokenRevocation() != null
+            && user.tokenRevocation().revokes(verified.issuedAt(), verified.tokenDigest())) {
+            throw new NotPermitted(BearerTokenProvider.INVALID);
+        }
+        return user;
+    }
+
+    private static User superuser(User user) {
+        if (!user.isSuperuser()) {
             throw new NotPermitted(UserService.NOT_ENOUGH_PRIVILEGES);
         }
-        return session;
+        return user;
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param isSuperuser     may administer users and see every item
  * @param fullName        optional display name
  * @param hashedPassword  argon2id (or legacy bcrypt) PHC string; never leaves the service; empty in a user from the
- *                       {@link UserCache}, which does not keep hashes
+ *                       user cache ({@link UserService#findTokenSubject}), which does not keep hashes
  * @param createdAt       insertion time; {@code null} for rows older than the column
  * @param tokenRevocation the end of the user's earlier access tokens, {@code null} when none was ever ended
  */

@@ -12,6 +12,7 @@ import io.fullstackhelidon.domain.Conflict;
 import io.fullstackhelidon.domain.InvalidRequest;
 import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.infra.cache.EntityCache;
 import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.mail.EmailTemplates;
@@ -32,14 +33,14 @@ public final class UserService {
     static final String LAST_SUPERUSER = "The last active superuser cannot be demoted or deactivated";
 
     private final UserRepository users;
-    private final UserCache cache;
+    private final EntityCache<User> cache;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Mailer mailer;
     private final EmailTemplates templates;
     private final AppMetrics metrics;
 
-    public UserService(UserRepository users, UserCache cache, PasswordHasher hasher, Clock clock, Mailer mailer,
+    public UserService(UserRepository users, EntityCache<User> cache, PasswordHasher hasher, Clock clock, Mailer mailer,
                        EmailTemplates templates, AppMetrics metrics) {
         this.users = users;
         this.cache = cache;
@@ -55,9 +56,9 @@ public final class UserService {
         return users.findById(id);
     }
 
-    /** The user an access token names, through the cache: without the password hash. */
+    /** The user an access token names, through the cache, which never holds a password hash. */
     public Optional<User> findTokenSubject(UUID id) {
-        return cache.get(id, users::findById);
+        return cache.get(id, key -> users.findById(key).map(User::withoutPasswordHash));
     }
 
     public Optional<User> findByEmail(String email) {

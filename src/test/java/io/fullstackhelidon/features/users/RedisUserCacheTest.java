@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.fullstackhelidon.infra.cache.EntityCache;
 import io.fullstackhelidon.infra.cache.RedisEntityCache;
 import io.fullstackhelidon.infra.redis.Redis;
 import io.fullstackhelidon.support.Slow;
@@ -42,10 +43,10 @@ class RedisUserCacheTest extends UserCacheContract {
     }
 
     @Override
-    UserCache cache() {
+    EntityCache<User> cache() {
         Redis redis = new Redis(url, TestSettings.redis(prefix));
         connections.add(redis);
-        return UserCache.shared(redis, Duration.ofMinutes(1));
+        return new RedisEntityCache<>(redis, "user:", Duration.ofMinutes(1), new CachedUserCodec());
     }
 
     @Test
@@ -56,9 +57,8 @@ class RedisUserCacheTest extends UserCacheContract {
         }
         Redis unreachable = new Redis("redis://127.0.0.1:" + closedPort, TestSettings.redis(prefix));
         connections.add(unreachable);
-        RedisEntityCache<User> entries = new RedisEntityCache<>(unreachable, "user:", Duration.ofMinutes(1),
-                                                                new CachedUserCodec());
-        UserCache cache = new UserCache(entries);
+        RedisEntityCache<User> cache = new RedisEntityCache<>(unreachable, "user:", Duration.ofMinutes(1),
+                                                              new CachedUserCodec());
         User stored = user(true);
         CountingLoader loader = new CountingLoader(stored);
 
@@ -68,7 +68,7 @@ class RedisUserCacheTest extends UserCacheContract {
 
         assertThat(loader.calls()).isEqualTo(2);
         assertThat(cache.store()).isEqualTo("database (redis unreachable)");
-        assertThat(entries.errors()).isEqualTo(3);
+        assertThat(cache.errors()).isEqualTo(3);
     }
 
     @Test
@@ -86,7 +86,7 @@ class RedisUserCacheTest extends UserCacheContract {
             });
             Redis silent = new Redis("redis://127.0.0.1:" + blackHole.getLocalPort(), TestSettings.redis(prefix));
             connections.add(silent);
-            UserCache cache = UserCache.shared(silent, Duration.ofMinutes(1));
+            EntityCache<User> cache = new RedisEntityCache<>(silent, "user:", Duration.ofMinutes(1), new CachedUserCodec());
             User stored = user(true);
             CountingLoader loader = new CountingLoader(stored);
             for (int i = 0; i < 10; i++) {

@@ -48,6 +48,19 @@ class UserServiceTest {
     }
 
     @Test
+    void theUserATokenNamesComesWithoutItsPasswordHashLoadedOrCached() {
+        User user = users.create(NewUser.regular(randomEmail(), randomLower(), null));
+        assertThat(user.hashedPassword()).isNotEmpty();
+
+        User loaded = users.findTokenSubject(user.id()).orElseThrow();
+        User cached = users.findTokenSubject(user.id()).orElseThrow();
+
+        assertThat(loaded.hashedPassword()).isEmpty();
+        assertThat(cached.hashedPassword()).isEmpty();
+        assertThat(cached).isEqualTo(user.withoutPasswordHash());
+    }
+
+    @Test
     void authenticateUser() {
         String email = randomEmail();
         String password = randomLower();

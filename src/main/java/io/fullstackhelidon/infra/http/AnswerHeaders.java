@@ -1,5 +1,7 @@
 package io.fullstackhelidon.infra.http;
 
+import java.util.function.BooleanSupplier;
+
 import io.fullstackhelidon.contract.RequestScopedHeaders;
 
 import io.helidon.http.Header;
@@ -11,12 +13,15 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Protective response headers on every answer (errors included): no MIME sniffing, no referrer, no framing; a
+ * The headers every answer carries (errors included), set in one pass. Protective ones: no MIME sniffing, no
+ * referrer, no framing; a
  * Content-Security-Policy for the Swagger UI pages; {@code Strict-Transport-Security} on TLS (or when configured for
  * a TLS-terminating proxy); and {@code Cache-Control: no-store} on answers to authenticated requests, so that no
- * shared cache keeps a user's data.
+ * shared cache keeps a user's data. And while the service drains before stopping, {@code Connection: close}, so
+ * that clients open their next request elsewhere instead of sending it on a kept-alive connection the listener is
+ * about to drop.
  */
-public final class SecurityHeaders implements Filter {
+public final class AnswerHeaders implements Filter {
 
     private static final Header NO_SNIFF = HeaderValues.createCached("X-Content-Type-Options", "nosniff");
     private static final Header NO_REFERRER = HeaderValues.createCached("Referrer-Policy", "no-referrer");
@@ -31,10 +36,16 @@ public final class SecurityHeaders implements Filter {
 
     private final boolean alwaysHsts;
     private final ClientAddress clients;
+    private final BooleanSupplier takingTraffic;
 
-    public SecurityHeaders(boolean alwaysHsts, ClientAddress clients) {
+    /**
+     * HSTS on every answer when {@code alwaysHsts}, else on TLS as {@code clients} tell it; {@code takingTraffic}
+     * turns false when the service starts draining.
+     */
+    public AnswerHeaders(boolean alwaysHsts, ClientAddress clients, BooleanSupplier takingTraffic) {
         this.alwaysHsts = alwaysHsts;
         this.clients = clients;
+        this.takingTraffic = takingTraffic;
     }
 
     @Override
@@ -50,6 +61,9 @@ public final class SecurityHeaders implements Filter {
         }
         if (request.headers().contains(HeaderNames.AUTHORIZATION)) {
             RequestScopedHeaders.set(request, response, NO_STORE);
+        }
+        if (!takingTraffic.getAsBoolean()) {
+            RequestScopedHeaders.set(request, response, HeaderValues.CONNECTION_CLOSE);
         }
         chain.proceed();
     }
