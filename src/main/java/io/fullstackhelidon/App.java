@@ -119,8 +119,9 @@ public final class App implements AutoCloseable {
                                       clock);
             this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
-            this.users = new UserService(new UserRepository(database.client()), userCache,
-                                         new PasswordHasher(settings.security().passwordHash()), clock, mailer,
+            PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
+            metrics.trackPasswordHashing(hasher::computations);
+            this.users = new UserService(new UserRepository(database.client()), userCache, hasher, clock, mailer,
                                          templates, metrics);
             CurrentUser currentUser = new CurrentUser(users, new Authentication(verifiedTokens));
             ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);

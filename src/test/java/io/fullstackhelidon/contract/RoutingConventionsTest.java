@@ -113,6 +113,7 @@ class RoutingConventionsTest {
     @Test
     void requestsRejectedBeforeRoutingGetAJsonDetailToo() throws IOException {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
             socket.getOutputStream().write("GET /api/v1/users/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"
                                                    .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

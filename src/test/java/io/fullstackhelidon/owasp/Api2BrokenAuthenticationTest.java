@@ -2,8 +2,6 @@ package io.fullstackhelidon.owasp;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * OWASP API2:2023 Broken Authentication. Forged, expired and foreign tokens are in BearerAuthenticationTest and
  * AccessTokensTest, brute force in RateLimitTest; here: key rotation, and that an unknown address cannot be told
- * from a known one by the answer or its timing.
+ * from a known one by the answer or the work (and so the time) it costs.
  */
 @ServerTest
 class Api2BrokenAuthenticationTest {
@@ -36,9 +34,11 @@ class Api2BrokenAuthenticationTest {
     private static final String OLD_KEY = "the-key-before-rotation";
 
     private final TestApi api;
+    private final Http1Client client;
 
     Api2BrokenAuthenticationTest(Http1Client client, App app) {
         this.api = new TestApi(client, app);
+        this.client = client;
     }
 
     /** With the production cost of hashing: an unknown account must cost what a known one costs. */
@@ -66,36 +66,37 @@ class Api2BrokenAuthenticationTest {
                            .verify(fresh)).as("new tokens are not signed with the old key").isEmpty();
     }
 
+    /**
+     * Alike in time because alike in work: each wrong login costs exactly one argon2 computation, a known address's
+     * verification or an unknown one's stand-in of the same parameters (counted by the service's own meter, so the
+     * check holds on a busy machine; the time itself is measured by {@code bench/}, not asserted here).
+     */
     @Test
-    void unknownAndKnownAddressesAnswerAlikeInTextAndTime() {
+    void unknownAndKnownAddressesAnswerAlikeInTextAndWork() {
         TestApi.Account known = api.randomUser();
         String unknown = TestApi.randomEmail();
-        login(known.user().email(), "warm-up-wrong-1");
-        login(unknown, "warm-up-wrong-1");
-        List<Long> knownNanos = new ArrayList<>();
-        List<Long> unknownNanos = new ArrayList<>();
-        Reply knownReply = null;
-        Reply unknownReply = null;
-        for (int round = 0; round < 4; round++) {
-            long start = System.nanoTime();
-            knownReply = login(known.user().email(), "wrong-password-" + round);
-            knownNanos.add(System.nanoTime() - start);
-            start = System.nanoTime();
-            unknownReply = login(unknown, "wrong-password-" + round);
-            unknownNanos.add(System.nanoTime() - start);
-        }
 
+        double before = argon2Computations();
+        Reply knownReply = login(known.user().email(), "wrong-password-1");
+        double afterKnown = argon2Computations();
+        Reply unknownReply = login(unknown, "wrong-password-1");
+        double afterUnknown = argon2Computations();
+
+        assertThat(knownReply.status()).isEqualTo(400);
         assertThat(knownReply.text()).isEqualTo(unknownReply.text());
-        double ratio = (double) median(knownNanos) / median(unknownNanos);
-        assertThat(ratio).as("both pay for one argon2 verification (known/unknown median time)").isBetween(0.5, 2.0);
+        assertThat(unknownReply.status()).isEqualTo(knownReply.status());
+        assertThat(afterKnown - before).as("argon2 computations for a known address").isEqualTo(1.0);
+        assertThat(afterUnknown - afterKnown).as("argon2 computations for an unknown address").isEqualTo(1.0);
+    }
+
+    private double argon2Computations() {
+        return client.get("/metrics").requestEntity(String.class).lines()
+                .filter(line -> line.startsWith("security_password_argon2_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private Reply login(String email, String password) {
         return api.postForm("/login/access-token", Map.of("username", email, "password", password));
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return (sorted.get(sorted.size() / 2) + sorted.get((sorted.size() - 1) / 2)) / 2;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.support.Reply;
@@ -144,7 +145,7 @@ class Api4UnrestrictedResourceConsumptionTest {
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<HttpResponse<String>> answer : answers) {
-            HttpResponse<String> response = answer.get();
+            HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
             statuses.add(response.statusCode());
             if (response.statusCode() == 503) {
                 assertThat(response.headers().firstValue("Retry-After")).hasValue("1");

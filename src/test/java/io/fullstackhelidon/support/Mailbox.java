@@ -69,13 +69,21 @@ public final class Mailbox implements AutoCloseable {
                 .toList();
     }
 
-    /** Waits until {@code count} messages reached {@code address}, then returns them. */
+    /**
+     * Waits until {@code count} messages reached {@code address}, then returns them; fails when they have not within
+     * 10 s. A test that checks that some mail was not sent awaits a control message this way, so that it fails when
+     * delivery is broken altogether instead of passing because nothing arrives.
+     */
     public List<MimeMessage> awaitMessagesTo(String address, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (messagesTo(address).size() < count && Instant.now().isBefore(deadline)) {
             pause();
         }
-        return messagesTo(address);
+        List<MimeMessage> arrived = messagesTo(address);
+        if (arrived.size() < count) {
+            throw new AssertionError(arrived.size() + " of " + count + " messages to " + address + " arrived within 10 s");
+        }
+        return arrived;
     }
 
     /** The decoded HTML body of a single-part message. */

@@ -58,6 +58,16 @@ public final class AppMetrics {
         cacheLookups("app.cache.tokens", "Access-token verifications, by cache outcome", hits, misses);
     }
 
+    /**
+     * Argon2 computations (hashes and verifications, an unknown account's stand-in included): each takes 64 MiB and
+     * most of a core for a while, so their rate is the login capacity in use.
+     */
+    public void trackPasswordHashing(LongSupplier computations) {
+        meters.register(FunctionalCounter.builder("security.password.argon2", computations, LongSupplier::getAsLong)
+                                     .description("Argon2 computations: password hashes and verifications"),
+                        computations);
+    }
+
     /** Connections closed because their request head did not arrive in time (slow-header clients). */
     public void trackSlowHeadClosures(LongSupplier closed) {
         meters.register(FunctionalCounter.builder("http.slow.head.closed", closed, LongSupplier::getAsLong)

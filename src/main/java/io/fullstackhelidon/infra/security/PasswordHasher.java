@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,6 +47,7 @@ public final class PasswordHasher {
     private final PasswordHashSettings settings;
     private final String currentParameters;
     private final Semaphore permits;
+    private final LongAdder computations = new LongAdder();
     private final Duration maxWait;
     private final String dummyHash;
 
@@ -138,6 +140,11 @@ public final class PasswordHasher {
         return dummyHash;
     }
 
+    /** The argon2 computations run so far: hashes, verifications and the stand-in ones of unknown accounts. */
+    public long computations() {
+        return computations.sum();
+    }
+
     /** Runs an argon2 computation when a permit is free within the wait, else answers 503. */
     private <T> T bounded(Supplier<T> computation) {
         boolean acquired;
@@ -151,6 +158,7 @@ public final class PasswordHasher {
             throw new Unavailable("Too many password checks in progress, try again shortly", 1);
         }
         try {
+            computations.increment();
             return computation.get();
         } finally {
             permits.release();

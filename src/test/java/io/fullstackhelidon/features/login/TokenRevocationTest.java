@@ -87,8 +87,11 @@ class TokenRevocationTest {
     void logoutEverywhereEndsEveryTokenOfTheCallerIncludingItsOwn() {
         TestApi.Account account = api.randomUser();
         TestApi.Account bystander = api.randomUser();
-        String other = api.login(account.user().email(), account.password());
+        // a login on another device a minute ago: two logins within one second would be one and the same token
+        String other = tokenIssuedAgo(account, Duration.ofMinutes(1));
         String own = api.login(account.user().email(), account.password());
+        assertThat(other).isNotEqualTo(own);
+        assertThat(api.get("/users/me", other).status()).as("valid before the logout").isEqualTo(200);
         String bystanderToken = api.login(bystander.user().email(), bystander.password());
 
         Reply loggedOut = api.post("/login/logout-all", own, null);

@@ -76,7 +76,7 @@ class FairConnectionGateTest {
             try (Connection newcomer = gate.connection(ANY_TIME)) {
                 served.add("newcomer");
             }
-            waiter.join();
+            assertThat(waiter.join(Duration.ofSeconds(10))).as("round %d: the waiter was served", round).isTrue();
             assertThat(served).as("round %d", round).containsExactly("waiter", "newcomer");
         }
     }
