@@ -37,7 +37,7 @@ public final class YamlConfigParser implements ConfigParser {
     @Override
     public ObjectNode parse(Content content) {
         try (Reader reader = new InputStreamReader(content.data(), content.charset())) {
-            Object document = Yaml.loadAsWritten(reader);
+            Object document = Yaml12.loadAsWritten(reader);
             if (document == null) {
                 return ObjectNode.empty();
             }

@@ -108,12 +108,12 @@ class YamlConfigParserTest {
         Config config = load(directory, "");
 
         assertThat(config.get("server.port").exists()).isTrue();
-        assertThat(Yaml.load(new StringReader(""))).isNull();
+        assertThat(Yaml12.load(new StringReader(""))).isNull();
     }
 
     @Test
     void mergeKeysWorkInDocumentsToo() {
-        Object document = Yaml.load(new StringReader("""
+        Object document = Yaml12.load(new StringReader("""
                 base: &base {a: 1, b: 2}
                 list: [*base, {<<: *base, b: 3, c: 4}]
                 """));

@@ -18,7 +18,7 @@ import io.fullstackhelidon.contract.Endpoint;
 import io.fullstackhelidon.contract.Json;
 import io.fullstackhelidon.contract.Parameter;
 import io.fullstackhelidon.contract.validation.ObjectSchema;
-import io.fullstackhelidon.workarounds.Yaml;
+import io.fullstackhelidon.workarounds.Yaml12;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -88,7 +88,7 @@ public final class ApiDocs {
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> document(Deployment deployment, List<Endpoint<?, ?>> endpoints) {
-        Map<String, Object> document = (Map<String, Object>) Yaml.load(new StringReader(resource("openapi.yaml")));
+        Map<String, Object> document = (Map<String, Object>) Yaml12.load(new StringReader(resource("openapi.yaml")));
         document.remove("x-responses");
         ((Map<String, Object>) document.get("info")).put("title", deployment.title());
         Map<String, Object> written = (Map<String, Object>) document.get("paths");

@@ -30,9 +30,9 @@ public final class ObjectSchema<B> {
     private final String name;
     private final Encoding encoding;
     private final List<Field<?>> fields;
-    private final Function<Values, B> factory;
+    private final Function<BodyValues, B> factory;
 
-    private ObjectSchema(String name, Encoding encoding, List<Field<?>> fields, Function<Values, B> factory) {
+    private ObjectSchema(String name, Encoding encoding, List<Field<?>> fields, Function<BodyValues, B> factory) {
         this.name = Objects.requireNonNull(name, "name");
         this.encoding = encoding;
         this.fields = List.copyOf(fields);
@@ -52,7 +52,7 @@ public final class ObjectSchema<B> {
     /** The fields, then what they make. */
     public record Builder(String name, Encoding encoding, List<Field<?>> fields) {
 
-        public <B> ObjectSchema<B> as(Function<Values, B> factory) {
+        public <B> ObjectSchema<B> as(Function<BodyValues, B> factory) {
             return new ObjectSchema<>(name, encoding, fields, factory);
         }
     }
@@ -112,7 +112,7 @@ public final class ObjectSchema<B> {
         for (Field<?> field : fields) {
             values.put(field, read.apply(field));
         }
-        return issues.count() == before ? factory.apply(new Values(values)) : null;
+        return issues.count() == before ? factory.apply(new BodyValues(values)) : null;
     }
 
     private static JsonNode notAnObject(JsonNode input, Issues issues) {

@@ -2,7 +2,7 @@ package io.fullstackhelidon.features.login;
 
 import io.fullstackhelidon.domain.Throttled;
 import io.fullstackhelidon.infra.config.RateLimitSettings.Rule;
-import io.fullstackhelidon.infra.ratelimit.Decision;
+import io.fullstackhelidon.infra.ratelimit.LimitDecision;
 import io.fullstackhelidon.infra.ratelimit.RateLimiter;
 
 /**
@@ -22,7 +22,7 @@ public final class FailedLoginLockout {
 
     /** Answers 429 when the account is locked. */
     public void ensureNotLocked(String username) {
-        Decision decision = limiter.peek(username, failedLogins);
+        LimitDecision decision = limiter.peek(username, failedLogins);
         if (!decision.allowed()) {
             throw new Throttled("Too many failed login attempts for this account, retry after "
                                 + decision.retryAfterSeconds() + " seconds", decision.retryAfterSeconds());

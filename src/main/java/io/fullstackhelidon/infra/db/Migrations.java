@@ -62,7 +62,7 @@ public final class Migrations {
                 .dataSource(settings.jdbcUrl(), settings.username(), settings.password())
                 .locations("classpath:db/migration")
                 .defaultSchema(SERVICE_SCHEMA)
-                .callbacks(new InTemplateSchema(templateSchema))
+                .callbacks(new TemplateSchemaCallback(templateSchema))
                 .baselineVersion(ADOPTED_VERSION)
                 .baselineDescription("adopted full-stack-fastapi-template schema (Alembic " + TEMPLATE_ALEMBIC_HEAD + ")")
                 .load();

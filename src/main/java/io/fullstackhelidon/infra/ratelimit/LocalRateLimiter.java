@@ -26,12 +26,12 @@ public final class LocalRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Decision tryConsume(String key, Rule rule) {
+    public LimitDecision tryConsume(String key, Rule rule) {
         return RateLimiter.decision(bucket(key, rule).tryConsumeAndReturnRemaining(1), rule);
     }
 
     @Override
-    public Decision peek(String key, Rule rule) {
+    public LimitDecision peek(String key, Rule rule) {
         return RateLimiter.decision(bucket(key, rule).estimateAbilityToConsume(1), rule);
     }
 

@@ -75,9 +75,9 @@ public final class RateLimitFilter implements Filter {
                 rules.add(routeRule.rule());
             }
         }
-        Decision tightest = null;
+        LimitDecision tightest = null;
         for (Rule rule : rules) {
-            Decision decision = limiter.tryConsume(client, rule);
+            LimitDecision decision = limiter.tryConsume(client, rule);
             if (!decision.allowed()) {
                 refuse(request, response, decision, rule);
                 return;
@@ -90,7 +90,7 @@ public final class RateLimitFilter implements Filter {
         chain.proceed();
     }
 
-    private void refuse(RoutingRequest request, RoutingResponse response, Decision decision, Rule rule) {
+    private void refuse(RoutingRequest request, RoutingResponse response, LimitDecision decision, Rule rule) {
         meters.getOrCreate(Counter.builder("http.server.requests.rate.limited")
                                    .tags(List.of(Tag.create("rule", rule.name())))
                                    .description("Requests refused by a rate limit"))
@@ -101,7 +101,7 @@ public final class RateLimitFilter implements Filter {
                   new ErrorBody("Too many requests, retry after " + decision.retryAfterSeconds() + " seconds"));
     }
 
-    private static void headers(RoutingRequest request, RoutingResponse response, Decision decision) {
+    private static void headers(RoutingRequest request, RoutingResponse response, LimitDecision decision) {
         RequestScopedHeaders.set(request, response, HeaderValues.create("RateLimit-Limit", decision.limit()));
         RequestScopedHeaders.set(request, response, HeaderValues.create("RateLimit-Remaining", decision.remaining()));
         RequestScopedHeaders.set(request, response, HeaderValues.create("RateLimit-Reset", decision.resetSeconds()));

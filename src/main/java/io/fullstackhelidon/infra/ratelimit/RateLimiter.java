@@ -13,10 +13,10 @@ import io.github.bucket4j.EstimationProbe;
 public interface RateLimiter extends AutoCloseable {
 
     /** Takes one token from the bucket {@code key} of {@code rule}. */
-    Decision tryConsume(String key, Rule rule);
+    LimitDecision tryConsume(String key, Rule rule);
 
     /** Whether the bucket {@code key} of {@code rule} would allow a request now, without taking a token. */
-    Decision peek(String key, Rule rule);
+    LimitDecision peek(String key, Rule rule);
 
     /** Refills the bucket {@code key} of {@code rule} completely. */
     void reset(String key, Rule rule);
@@ -40,16 +40,16 @@ public interface RateLimiter extends AutoCloseable {
                                : capacity.refillGreedy(rule.requests(), rule.period())).build();
     }
 
-    /** A probe as a {@link Decision}, times rounded up to whole seconds. */
-    static Decision decision(ConsumptionProbe probe, Rule rule) {
-        return new Decision(probe.isConsumed(), rule.requests(), probe.getRemainingTokens(),
+    /** A probe as a {@link LimitDecision}, times rounded up to whole seconds. */
+    static LimitDecision decision(ConsumptionProbe probe, Rule rule) {
+        return new LimitDecision(probe.isConsumed(), rule.requests(), probe.getRemainingTokens(),
                             seconds(probe.getNanosToWaitForReset()),
                             probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
-    /** An estimate as a {@link Decision}, nothing consumed. */
-    static Decision decision(EstimationProbe probe, Rule rule) {
-        return new Decision(probe.canBeConsumed(), rule.requests(), probe.getRemainingTokens(), 0,
+    /** An estimate as a {@link LimitDecision}, nothing consumed. */
+    static LimitDecision decision(EstimationProbe probe, Rule rule) {
+        return new LimitDecision(probe.canBeConsumed(), rule.requests(), probe.getRemainingTokens(), 0,
                             probe.canBeConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 

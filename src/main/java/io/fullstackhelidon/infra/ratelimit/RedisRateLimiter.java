@@ -31,7 +31,7 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Decision tryConsume(String key, Rule rule) {
+    public LimitDecision tryConsume(String key, Rule rule) {
         return redis.call(connection -> RateLimiter.decision(
                                   buckets().getProxy(bytes(rule, key), () -> RateLimiter.configuration(rule))
                                           .tryConsumeAndReturnRemaining(1), rule),
@@ -39,7 +39,7 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Decision peek(String key, Rule rule) {
+    public LimitDecision peek(String key, Rule rule) {
         return redis.call(connection -> RateLimiter.decision(
                                   buckets().getProxy(bytes(rule, key), () -> RateLimiter.configuration(rule))
                                           .estimateAbilityToConsume(1), rule),

@@ -9,5 +9,5 @@ package io.fullstackhelidon.infra.ratelimit;
  * @param resetSeconds      seconds until the bucket is full again
  * @param retryAfterSeconds when refused, seconds until one request is allowed again
  */
-public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+public record LimitDecision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
 }

@@ -3,11 +3,11 @@ package io.fullstackhelidon.contract.validation;
 import java.util.Map;
 
 /** The validated fields of one request body, read by their declarations. */
-public final class Values {
+public final class BodyValues {
 
     private final Map<Field<?>, Patch<?>> values;
 
-    Values(Map<Field<?>, Patch<?>> values) {
+    BodyValues(Map<Field<?>, Patch<?>> values) {
         this.values = values;
     }
 

@@ -16,9 +16,9 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * Reads YAML 1.2 into maps, lists and scalars, refusing duplicate keys. Merge keys ({@code <<: *anchor}), which
  * {@code openapi.yaml} uses, are applied by the parser: the mapping's own keys win.
  */
-public final class Yaml {
+public final class Yaml12 {
 
-    private Yaml() {
+    private Yaml12() {
     }
 
     /** A document with the core schema: {@code true}, {@code 12}, {@code 1.5}, {@code ~} are typed. */

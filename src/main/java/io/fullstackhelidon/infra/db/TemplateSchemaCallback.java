@@ -12,11 +12,11 @@ import org.flywaydb.core.api.callback.Event;
  * the connection's default; the migrations' tables ({@code "user"}, {@code item}, their indexes) belong where the
  * template's Alembic has them, and the migrations name the service's schema where they mean it.
  */
-final class InTemplateSchema implements Callback {
+final class TemplateSchemaCallback implements Callback {
 
     private final String schema;
 
-    InTemplateSchema(String schema) {
+    TemplateSchemaCallback(String schema) {
         this.schema = schema;
     }
 
