@@ -18,13 +18,18 @@ import io.helidon.dbclient.DbTransaction;
 
 /**
  * SQL for table {@code "user"} (quoted: a reserved word), one method per statement, and for the users' token
- * revocations, which every read of a user joins. The reads of every request and login are named statements: for an
- * unnamed one DbClient names it by hashing its text on every call.
+ * revocations, which every read of a user joins. Every statement is named: for an unnamed one DbClient names it by
+ * hashing its text on every call.
  */
 public final class UserRepository {
 
     private static final String COLUMNS = "id, email, is_active, is_superuser, full_name, hashed_password, created_at";
     private static final String REVOCATIONS = Migrations.SERVICE_SCHEMA + ".token_revocations";
+    private static final String INSERT = "INSERT INTO \"user\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_REVOCATION =
+            "UPDATE " + REVOCATIONS + " SET not_before = ?, kept_token_sha256 = ? WHERE user_id = ?";
+    private static final String INSERT_REVOCATION =
+            "INSERT INTO " + REVOCATIONS + " (user_id, not_before, kept_token_sha256) VALUES (?, ?, ?)";
     private static final String SELECT = "SELECT u.id, u.email, u.is_active, u.is_superuser, u.full_name, "
                                          + "u.hashed_password, u.created_at, r.not_before, r.kept_token_sha256 "
                                          + "FROM \"user\" u LEFT JOIN " + REVOCATIONS + " r ON r.user_id = u.id ";
@@ -49,23 +54,25 @@ public final class UserRepository {
     /** Newest first; rows without a creation time sort first, as PostgreSQL sorts NULLs under DESC. */
     public List<User> findPage(long skip, long limit) {
         return db.execute()
-                .query(SELECT + "ORDER BY u.created_at DESC NULLS FIRST, u.id LIMIT ? OFFSET ?",
-                       limit, skip)
+                .createNamedQuery("user-page", SELECT + "ORDER BY u.created_at DESC NULLS FIRST, u.id LIMIT ? OFFSET ?")
+                .params(limit, skip)
+                .execute()
                 .map(UserRepository::user)
                 .toList();
     }
 
     public long count() {
-        return db.execute().get("SELECT COUNT(*) AS n FROM \"user\"").orElseThrow().column("n").get(Number.class)
-                .longValue();
+        return db.execute().createNamedGet("user-count", "SELECT COUNT(*) AS n FROM \"user\"").execute().orElseThrow()
+                .column("n").get(Number.class).longValue();
     }
 
     /** Inserts a new row; a taken e-mail address fails with {@link DuplicateEmailException}. */
     public void insert(User user) {
         try {
-            db.execute().insert("INSERT INTO \"user\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                user.id(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
-                                user.hashedPassword(), SqlValues.timestamp(user.createdAt()));
+            db.execute().createNamedInsert("user-insert", INSERT)
+                    .params(user.id(), user.email(), user.isActive(), user.isSuperuser(), user.fullName(),
+                            user.hashedPassword(), SqlValues.timestamp(user.createdAt()))
+                    .execute();
         } catch (RuntimeException e) {
             throw duplicateOrRethrow(e, user.email());
         }
@@ -104,8 +111,9 @@ public final class UserRepository {
     public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation) {
         return inTransaction(transaction -> {
             long others;
-            try (Stream<DbRow> superusers = transaction.query(
-                    "SELECT id FROM \"user\" WHERE is_superuser AND is_active FOR UPDATE")) {
+            try (Stream<DbRow> superusers = transaction.createNamedQuery(
+                    "active-superusers-locked", "SELECT id FROM \"user\" WHERE is_superuser AND is_active FOR UPDATE")
+                    .execute()) {
                 others = superusers.map(row -> row.column("id").get(UUID.class)).filter(other -> !other.equals(id))
                         .count();
             }
@@ -133,8 +141,10 @@ public final class UserRepository {
         }
         values.add(id);
         try {
-            statements.update("UPDATE \"user\" SET " + String.join(", ", assignments) + " WHERE id = ?",
-                              values.toArray());
+            statements.createNamedUpdate("user-update", "UPDATE \"user\" SET " + String.join(", ", assignments)
+                                                        + " WHERE id = ?")
+                    .params(values.toArray())
+                    .execute();
         } catch (RuntimeException e) {
             throw duplicateOrRethrow(e, changes.email().orElse(""));
         }
@@ -146,8 +156,12 @@ public final class UserRepository {
      */
     public boolean delete(UUID id) {
         return inTransaction(transaction -> {
-            transaction.delete("DELETE FROM " + REVOCATIONS + " WHERE user_id = ?", id);
-            return transaction.delete("DELETE FROM \"user\" WHERE id = ?", id) > 0;
+            transaction.createNamedDelete("revocation-delete", "DELETE FROM " + REVOCATIONS + " WHERE user_id = ?")
+                    .params(id)
+                    .execute();
+            return transaction.createNamedDelete("user-delete", "DELETE FROM \"user\" WHERE id = ?")
+                           .params(id)
+                           .execute() > 0;
         });
     }
 
@@ -166,12 +180,12 @@ public final class UserRepository {
 
     /** The user's row is locked first, so that concurrent revocations of one user take turns (no duplicate insert). */
     private static void revoke(DbTransaction transaction, UUID id, TokenRevocation revocation) {
-        transaction.get("SELECT id FROM \"user\" WHERE id = ? FOR UPDATE", id);
+        transaction.createNamedGet("user-lock", "SELECT id FROM \"user\" WHERE id = ? FOR UPDATE").params(id).execute();
         Object notBefore = SqlValues.timestamp(revocation.notBefore());
-        if (transaction.update("UPDATE " + REVOCATIONS + " SET not_before = ?, kept_token_sha256 = ? WHERE user_id = ?",
-                               notBefore, revocation.keptTokenDigest(), id) == 0) {
-            transaction.insert("INSERT INTO " + REVOCATIONS + " (user_id, not_before, kept_token_sha256) VALUES (?, ?, ?)",
-                               id, notBefore, revocation.keptTokenDigest());
+        if (transaction.createNamedUpdate("revocation-update", UPDATE_REVOCATION)
+                    .params(notBefore, revocation.keptTokenDigest(), id).execute() == 0) {
+            transaction.createNamedInsert("revocation-insert", INSERT_REVOCATION)
+                    .params(id, notBefore, revocation.keptTokenDigest()).execute();
         }
     }
 
