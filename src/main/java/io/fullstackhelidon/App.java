@@ -18,6 +18,8 @@ import io.fullstackhelidon.features.items.ItemsApi;
 import io.fullstackhelidon.features.login.FailedLoginLockout;
 import io.fullstackhelidon.features.login.LoginApi;
 import io.fullstackhelidon.features.login.PasswordRecovery;
+import io.fullstackhelidon.features.login.RefreshTokenRepository;
+import io.fullstackhelidon.features.login.RefreshTokens;
 import io.fullstackhelidon.features.privateapi.PrivateApi;
 import io.fullstackhelidon.features.users.CachedUserCodec;
 import io.fullstackhelidon.features.users.CurrentUser;
@@ -130,7 +132,9 @@ public final class App implements AutoCloseable {
             FailedLoginLockout guard = new FailedLoginLockout(rateLimiter, settings.rateLimits().failedLogins());
 
             features.addAll(List.of(
-                    new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics),
+                    new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics,
+                                 new RefreshTokens(new RefreshTokenRepository(database.client()), users,
+                                                   settings.refreshTokens(), clock)),
                     new UsersApi(users, currentUser),
                     new UtilsApi(currentUser, templates, mailer),
                     new ItemsApi(items, currentUser)));

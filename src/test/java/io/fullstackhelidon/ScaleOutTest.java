@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.infra.security.AccessTokens;
 import io.fullstackhelidon.infra.security.HmacJwt;
@@ -139,6 +144,42 @@ class ScaleOutTest {
         assertThat(mailbox.awaitMessagesTo(TestSettings.SUPERUSER_EMAIL, 1)).hasSize(1);
         Thread.sleep(500); // both instances poll every 100 ms: a second delivery would arrive within this
         assertThat(mailbox.messagesTo(TestSettings.SUPERUSER_EMAIL)).hasSize(1);
+    }
+
+    @Test
+    void aRefreshTokenIsSpentForEveryInstanceAndItsReuseOnAnotherEndsTheFamily() throws Exception {
+        String token = MAPPER.readTree(form(first, "/api/v1/login/access-token",
+                                            "username=" + URLEncoder.encode(TestSettings.SUPERUSER_EMAIL,
+                                                                            StandardCharsets.UTF_8)
+                                            + "&password=" + TestSettings.SUPERUSER_PASSWORD
+                                            + "&scope=offline_access").body()).path("refresh_token").asText();
+
+        // the same token on both instances at once: exactly one of them takes it
+        List<HttpResponse<String>> answers;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> onFirst = pool.submit(() -> refresh(first, token));
+            Future<HttpResponse<String>> onSecond = pool.submit(() -> refresh(second, token));
+            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 200).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 401).singleElement()
+                .satisfies(answer -> assertThat(answer.body()).isEqualTo("{\"detail\":\"Invalid refresh token\"}"));
+        String successor = MAPPER.readTree(answers.stream().filter(answer -> answer.statusCode() == 200)
+                                                   .findFirst().orElseThrow().body()).path("refresh_token").asText();
+
+        assertThat(refresh(first, successor).statusCode()).as("the loser's reuse ended the family everywhere")
+                .isEqualTo(401);
+        assertThat(refresh(second, successor).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> refresh(RunningInstance instance, String token) {
+        return form(instance, "/api/v1/login/refresh", "grant_type=refresh_token&refresh_token=" + token);
+    }
+
+    private static HttpResponse<String> form(RunningInstance instance, String path, String form) {
+        return instance.send(path, request -> request
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private static String login(RunningInstance instance, String email, String password) throws Exception {

@@ -28,15 +28,17 @@ public final class LoginApi implements FeatureApi {
     private final CurrentUser currentUser;
     private final FailedLoginLockout guard;
     private final AppMetrics metrics;
+    private final RefreshTokens refreshTokens;
 
     public LoginApi(UserService users, AccessTokens tokens, PasswordRecovery recovery, CurrentUser currentUser,
-                    FailedLoginLockout guard, AppMetrics metrics) {
+                    FailedLoginLockout guard, AppMetrics metrics, RefreshTokens refreshTokens) {
         this.users = users;
         this.tokens = tokens;
         this.recovery = recovery;
         this.currentUser = currentUser;
         this.guard = guard;
         this.metrics = metrics;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -46,6 +48,13 @@ public final class LoginApi implements FeatureApi {
                         .handle((nobody, in) -> accessToken(in.body())),
                 Endpoint.post("/login/test-token").guard(currentUser.active())
                         .handle((caller, in) -> UserPublic.of(caller)),
+                Endpoint.post("/login/refresh").body(RefreshGrant.SCHEMA)
+                        .handle((nobody, in) -> refresh(in.body())),
+                Endpoint.post("/login/logout").body(RefreshGrant.LOGOUT)
+                        .handle((nobody, in) -> {
+                            refreshTokens.endFamilyOf(in.body().refreshToken());
+                            return new Message("Logged out");
+                        }),
                 Endpoint.post("/login/logout-all").guard(currentUser.active())
                         .handle((caller, in) -> {
                             users.endAllTokens(caller);
@@ -69,8 +78,11 @@ public final class LoginApi implements FeatureApi {
                         }));
     }
 
-    /** The OAuth2 password grant, behind the per-account lock-out. */
-    private Token accessToken(PasswordLogin login) {
+    /**
+     * The OAuth2 password grant, behind the per-account lock-out: the template's token, or with {@code offline_access}
+     * also a refresh token and the access token's lifetime.
+     */
+    private Record accessToken(PasswordLogin login) {
         guard.ensureNotLocked(login.username());
         User user = users.authenticate(login.username(), login.password()).orElse(null);
         if (user == null) {
@@ -84,6 +96,18 @@ public final class LoginApi implements FeatureApi {
             throw new InvalidRequest("Inactive user");
         }
         metrics.loginSucceeded();
-        return Token.bearer(tokens.issue(user.id(), user.tokensNotBefore()));
+        String accessToken = tokens.issue(user.id(), user.tokensNotBefore());
+        if (!login.offlineAccess()) {
+            return Token.bearer(accessToken);
+        }
+        return OfflineToken.bearer(accessToken, refreshTokens.startFamily(user), tokens.lifetime().toSeconds());
+    }
+
+    /** The refresh grant: a new access token and the family's next refresh token. */
+    private OfflineToken refresh(RefreshGrant grant) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(grant.refreshToken());
+        User user = rotation.user();
+        return OfflineToken.bearer(tokens.issue(user.id(), user.tokensNotBefore()), rotation.refreshToken(),
+                                   tokens.lifetime().toSeconds());
     }
 }

@@ -29,6 +29,7 @@ import io.helidon.config.ConfigMappingException;
  * @param rateLimits     rate limits and where their counters live
  * @param http           response headers and the management port
  * @param frontend       the built frontend served beside the API
+ * @param refreshTokens  the lifetimes and bound of refresh tokens
  */
 public record Settings(String projectName,
                        boolean development,
@@ -45,7 +46,8 @@ public record Settings(String projectName,
                        RedisSettings redis,
                        CacheSettings cache,
                        HttpSettings http,
-                       FrontendSettings frontend) {
+                       FrontendSettings frontend,
+                       RefreshTokenSettings refreshTokens) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -63,6 +65,7 @@ public record Settings(String projectName,
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(frontend, "frontend");
+        Objects.requireNonNull(refreshTokens, "refreshTokens");
     }
 
     /**
@@ -213,7 +216,9 @@ public record Settings(String projectName,
                                          integer(config, "http.large-body.max-concurrent"),
                                          number(config, "http.large-body.bytes-per-second"),
                                          Duration.ofMillis(number(config, "http.large-body.max-wait-millis")))),
-                new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())));
+                new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())),
+                new RefreshTokenSettings(duration(config, "refresh.idle"), duration(config, "refresh.absolute"),
+                                         integer(config, "refresh.families"), duration(config, "refresh.leeway")));
     }
 
     private static RateLimitSettings rateLimits(Config config) {

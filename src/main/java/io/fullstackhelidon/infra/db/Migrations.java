@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 
 import io.fullstackhelidon.infra.config.ConfigurationException;
@@ -63,6 +64,8 @@ public final class Migrations {
                 .locations("classpath:db/migration")
                 .defaultSchema(SERVICE_SCHEMA)
                 .callbacks(new TemplateSchemaCallback(templateSchema))
+                // for a service table that references a template table (H2 resolves names in the new table's schema)
+                .placeholders(Map.of("templateSchema", templateSchema))
                 .baselineVersion(ADOPTED_VERSION)
                 .baselineDescription("adopted full-stack-fastapi-template schema (Alembic " + TEMPLATE_ALEMBIC_HEAD + ")")
                 .load();

@@ -25,6 +25,11 @@ public final class AccessTokens {
         this.lifetime = lifetime;
     }
 
+    /** How long a token is good for ({@code ACCESS_TOKEN_EXPIRE_MINUTES}). */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
     /**
      * A token for {@code userId} issued now, or at {@code notBefore} when that is later: after the user's tokens were
      * revoked (from the next whole second on, as issue times are whole seconds), a token issued within the same

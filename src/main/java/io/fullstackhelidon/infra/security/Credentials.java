@@ -1,8 +1,6 @@
 package io.fullstackhelidon.infra.security;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -31,6 +29,6 @@ public sealed interface Credentials {
 
     /** SHA-256 of a token, in hex: a token's identity that cannot be used as the token. */
     static String digest(String token) {
-        return HexFormat.of().formatHex(Sha256.fresh().digest(token.getBytes(StandardCharsets.US_ASCII)));
+        return Sha256.hex(token);
     }
 }

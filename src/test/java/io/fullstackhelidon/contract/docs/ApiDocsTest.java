@@ -29,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ServerTest
 class ApiDocsTest {
 
-    /** Every operation of the contract (section 5), in its order, and the service's own (logout-all). */
+    /** Every operation of the contract (section 5), in its order, and the service's own (refresh, logout, logout-all). */
     private static final List<String> OPERATIONS = List.of(
             "POST /api/v1/login/access-token login-login_access_token",
+            "POST /api/v1/login/refresh login-refresh_access_token",
+            "POST /api/v1/login/logout login-logout",
             "POST /api/v1/login/test-token login-test_token",
             "POST /api/v1/login/logout-all login-logout_all",
             "POST /api/v1/password-recovery/{email} login-recover_password",

@@ -85,7 +85,7 @@ class MigrationsTest {
 
         assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
         assertThat(tablesIn(url, Migrations.SERVICE_SCHEMA))
-                .containsExactlyInAnyOrder("flyway_schema_history", "scheduled_tasks", "token_revocations");
+                .containsExactlyInAnyOrder("flyway_schema_history", "refresh_tokens", "scheduled_tasks", "token_revocations");
     }
 
     @Test
