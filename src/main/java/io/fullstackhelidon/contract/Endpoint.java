@@ -35,6 +35,8 @@ public final class Endpoint<U, B> {
     private final ObjectSchema<B> body;
     private final Status status;
     private final Handler<U, B> handler;
+    private final boolean tagged;
+    private final boolean conditional;
 
     private Endpoint(Builder<U, B> builder, Handler<U, B> handler) {
         this.method = builder.method;
@@ -44,6 +46,8 @@ public final class Endpoint<U, B> {
         this.body = builder.body;
         this.status = builder.status;
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.tagged = builder.tagged;
+        this.conditional = builder.conditional;
     }
 
     public static Builder<Void, Void> get(String path) {
@@ -91,6 +95,16 @@ public final class Endpoint<U, B> {
         return status;
     }
 
+    /** Whether answers carry the representation's {@code ETag}, and a {@code GET} honours {@code If-None-Match}. */
+    public boolean tagged() {
+        return tagged;
+    }
+
+    /** Whether the endpoint honours {@code If-Match} ({@link Input#precondition()}). */
+    public boolean conditional() {
+        return conditional;
+    }
+
     Handler<U, B> handler() {
         return handler;
     }
@@ -109,6 +123,8 @@ public final class Endpoint<U, B> {
         private final ObjectSchema<B> body;
         private final List<Parameter<?>> parameters = new ArrayList<>();
         private Status status = Status.OK_200;
+        private boolean tagged;
+        private boolean conditional;
 
         private Builder(Method method, String path, Guard<U> guard, ObjectSchema<B> body) {
             this.method = method;
@@ -121,6 +137,8 @@ public final class Endpoint<U, B> {
             this(from.method, from.path, guard, body);
             this.parameters.addAll(from.parameters);
             this.status = from.status;
+            this.tagged = from.tagged;
+            this.conditional = from.conditional;
         }
 
         /** Only callers {@code guard} admits. */
@@ -142,6 +160,21 @@ public final class Endpoint<U, B> {
         /** The status of a successful answer (200 unless given). */
         public Builder<U, B> status(Status success) {
             this.status = Objects.requireNonNull(success);
+            return this;
+        }
+
+        /**
+         * Answers carry a strong {@code ETag} of their JSON; a {@code GET} whose {@code If-None-Match} names it is
+         * answered 304 without a body (RFC 9110 section 13.1.2).
+         */
+        public Builder<U, B> tagged() {
+            this.tagged = true;
+            return this;
+        }
+
+        /** The handler gets the request's {@code If-Match} to check and write by ({@link Input#precondition()}). */
+        public Builder<U, B> conditional() {
+            this.conditional = true;
             return this;
         }
 

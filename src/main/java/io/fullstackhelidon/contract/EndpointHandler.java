@@ -8,6 +8,10 @@ import io.fullstackhelidon.contract.validation.Issues;
 import io.fullstackhelidon.contract.validation.JsonBody;
 import io.fullstackhelidon.contract.validation.ObjectSchema;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -46,12 +50,32 @@ final class EndpointHandler<U, B> implements Handler {
         }
         B record = schema.map(declared -> read(declared, body, issues)).orElse(null);
         issues.throwIfAny();
-        Object answer = endpoint.handler().handle(caller, new Input<>(parameters, record));
+        Precondition precondition = endpoint.conditional()
+                                    ? request.headers().first(HeaderNames.IF_MATCH)
+                                            .map(header -> Precondition.ifMatch(header, json))
+                                            .orElse(Precondition.NONE)
+                                    : Precondition.NONE;
+        Object answer = endpoint.handler().handle(caller, new Input<>(parameters, record, precondition));
         if (answer instanceof CustomResponse custom) {
             custom.send(response, endpoint.status());
+        } else if (endpoint.tagged()) {
+            sendTagged(request, response, json.bytes(answer));
         } else {
             json.send(response, endpoint.status(), answer);
         }
+    }
+
+    /** The answer with its {@code ETag}; to a {@code GET} that already holds it, 304 and no body. */
+    private void sendTagged(ServerRequest request, ServerResponse response, byte[] representation) {
+        String tag = EntityTag.of(representation);
+        response.header(HeaderNames.ETAG, tag);
+        Optional<String> ifNoneMatch = request.headers().first(HeaderNames.IF_NONE_MATCH);
+        if (request.prologue().method() == Method.GET && ifNoneMatch.isPresent()
+            && EntityTag.listed(ifNoneMatch.get(), tag, true)) {
+            response.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        response.status(endpoint.status()).header(HeaderValues.CONTENT_TYPE_JSON).send(representation);
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import io.fullstackhelidon.domain.InvalidRequest;
 import io.fullstackhelidon.domain.NotAuthenticated;
 import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.domain.Throttled;
 import io.fullstackhelidon.domain.Unavailable;
 
@@ -63,6 +64,7 @@ public final class ErrorMapping {
             case NotPermitted denied -> Status.FORBIDDEN_403;
             case NotFound absent -> Status.NOT_FOUND_404;
             case Conflict clash -> Status.CONFLICT_409;
+            case PreconditionFailed stale -> Status.PRECONDITION_FAILED_412;
             case Throttled throttled -> {
                 response.header(HeaderNames.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 yield Status.TOO_MANY_REQUESTS_429;

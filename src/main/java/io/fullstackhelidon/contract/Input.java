@@ -11,10 +11,12 @@ public final class Input<B> {
 
     private final Map<Parameter<?>, Object> parameters;
     private final B body;
+    private final Precondition precondition;
 
-    Input(Map<Parameter<?>, Object> parameters, B body) {
+    Input(Map<Parameter<?>, Object> parameters, B body, Precondition precondition) {
         this.parameters = parameters;
         this.body = body;
+        this.precondition = precondition;
     }
 
     /** The value of a declared parameter. */
@@ -29,5 +31,10 @@ public final class Input<B> {
     /** The body record. */
     public B body() {
         return body;
+    }
+
+    /** The request's {@code If-Match}, when the endpoint is conditional; {@link Precondition#NONE} otherwise. */
+    public Precondition precondition() {
+        return precondition;
     }
 }

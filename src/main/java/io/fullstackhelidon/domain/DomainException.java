@@ -7,7 +7,8 @@ import java.util.Objects;
  * match on). Services throw these; the web layer alone decides how each kind is answered, so no rule knows about HTTP.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidRequest, NotAuthenticated, NotPermitted, NotFound, Conflict, Throttled, Unavailable {
+        permits InvalidRequest, NotAuthenticated, NotPermitted, NotFound, Conflict, PreconditionFailed, Throttled,
+                Unavailable {
 
     private final String detail;
 

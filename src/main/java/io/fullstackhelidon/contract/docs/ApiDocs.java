@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.fullstackhelidon.contract.validation.ObjectSchema;
 import io.fullstackhelidon.workarounds.Yaml12;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -147,14 +149,51 @@ public final class ApiDocs {
                 if (endpoint.guard().needsToken()) {
                     operation.put("security", List.of(Map.of(SECURITY_SCHEME, List.of())));
                 }
-                if (!endpoint.parameters().isEmpty()) {
-                    operation.put("parameters", endpoint.parameters().stream().map(Parameter::description).toList());
+                List<Map<String, Object>> parameters = new ArrayList<>(
+                        endpoint.parameters().stream().map(Parameter::description).toList());
+                parameters.addAll(conditionHeaders(endpoint));
+                if (!parameters.isEmpty()) {
+                    operation.put("parameters", parameters);
                 }
                 endpoint.body().ifPresent(body -> operation.put("requestBody", requestBody(body)));
+                operation.put(key, withConditionalAnswers((Map<String, Object>) value, endpoint));
+                return;
             }
             operation.put(key, value);
         });
         return operation;
+    }
+
+    /** {@code If-None-Match} on tagged reads, {@code If-Match} on conditional writes (not in the template). */
+    private static List<Map<String, Object>> conditionHeaders(Endpoint<?, ?> endpoint) {
+        List<Map<String, Object>> headers = new ArrayList<>();
+        if (endpoint.tagged() && endpoint.method() == Method.GET) {
+            headers.add(header("If-None-Match", "Answer 304 without a body when the resource still has this ETag"));
+        }
+        if (endpoint.conditional()) {
+            headers.add(header("If-Match", "Change the resource only if it still has this ETag, else 412"));
+        }
+        return headers;
+    }
+
+    private static Map<String, Object> header(String name, String description) {
+        return Map.of("name", name, "in", "header", "required", false, "description", description,
+                      "schema", Map.of("type", "string"));
+    }
+
+    /** The written answers, and 304 or 412 where the declaration makes them possible. */
+    private static Map<String, Object> withConditionalAnswers(Map<String, Object> written, Endpoint<?, ?> endpoint) {
+        Map<String, Object> answers = new LinkedHashMap<>(written);
+        Map<String, Object> etag = Map.of("ETag", Map.of("description", "The strong tag of the representation",
+                                                         "schema", Map.of("type", "string")));
+        if (endpoint.tagged() && endpoint.method() == Method.GET) {
+            answers.put("304", Map.of("description", "Not modified: the client's copy (If-None-Match) is current",
+                                      "headers", etag));
+        }
+        if (endpoint.conditional()) {
+            answers.put("412", Map.of("$ref", "#/components/responses/PreconditionFailed"));
+        }
+        return answers;
     }
 
     private static Map<String, Object> requestBody(ObjectSchema<?> body) {

@@ -1,6 +1,7 @@
 package io.fullstackhelidon.features.items;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,8 @@ public final class ItemRepository {
     private static final String COLUMNS = "id, title, description, owner_id, created_at";
     private static final String NEWEST_FIRST = " ORDER BY created_at DESC NULLS FIRST, id LIMIT ? OFFSET ?";
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM item WHERE id = ?";
+    /** The row still holds what the API showed of it: its id is bound before, these three after. */
+    private static final String UNCHANGED = " AND title = ? AND description IS NOT DISTINCT FROM ? AND owner_id = ?";
     private static final String INSERT = "INSERT INTO item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
     private final DbClient db;
@@ -48,7 +51,12 @@ public final class ItemRepository {
     }
 
     /** Applies the present fields of {@code changes} in one statement. */
-    public void update(UUID id, ItemChanges changes) {
+    /**
+     * Applies the present fields in one statement; when {@code expected} is given, only if the row still holds what
+     * that one does (the compare is in the statement, so that of two writers holding one version exactly one wins).
+     * {@code false} when it did not.
+     */
+    public boolean update(UUID id, ItemChanges changes, Item expected) {
         List<String> assignments = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         changes.title().ifPresent(value -> {
@@ -60,15 +68,37 @@ public final class ItemRepository {
             values.add(value);
         });
         if (assignments.isEmpty()) {
-            return;
+            return true;
         }
         values.add(id);
-        db.execute().createNamedUpdate("item-update", "UPDATE item SET " + String.join(", ", assignments) + " WHERE id = ?")
-                .params(values.toArray()).execute();
+        if (expected == null) {
+            db.execute().createNamedUpdate("item-update", "UPDATE item SET " + String.join(", ", assignments)
+                                                          + " WHERE id = ?")
+                    .params(values.toArray()).execute();
+            return true;
+        }
+        values.addAll(unchanged(expected));
+        return db.execute().createNamedUpdate("item-update-if-unchanged", "UPDATE item SET "
+                                                                          + String.join(", ", assignments)
+                                                                          + " WHERE id = ?" + UNCHANGED)
+                       .params(values.toArray()).execute() == 1;
     }
 
-    public void delete(UUID id) {
-        db.execute().createNamedDelete("item-delete", "DELETE FROM item WHERE id = ?").params(id).execute();
+    /** Deletes the row; when {@code expected} is given, only if it still holds what that one does. */
+    public boolean delete(UUID id, Item expected) {
+        if (expected == null) {
+            db.execute().createNamedDelete("item-delete", "DELETE FROM item WHERE id = ?").params(id).execute();
+            return true;
+        }
+        List<Object> values = new ArrayList<>(List.of(id));
+        values.addAll(unchanged(expected));
+        return db.execute().createNamedDelete("item-delete-if-unchanged", "DELETE FROM item WHERE id = ?" + UNCHANGED)
+                       .params(values.toArray()).execute() == 1;
+    }
+
+    /** The values {@link #UNCHANGED} compares with: what the API shows of the row. */
+    private static List<Object> unchanged(Item expected) {
+        return Arrays.asList(expected.title(), expected.description(), expected.ownerId());
     }
 
     /**

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.fullstackhelidon.contract.Precondition;
 import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.features.users.User;
 import io.fullstackhelidon.infra.observability.AppMetrics;
 
@@ -46,15 +48,26 @@ public final class ItemService {
         return created;
     }
 
-    /** Applies the present fields; the owner never changes. */
-    public Item update(User caller, UUID id, ItemChanges changes) {
+    /**
+     * Applies the present fields; the owner never changes. With an {@code If-Match}, only to the item as the client
+     * last saw it: 412 when it changed before this read or before this write.
+     */
+    public Item update(User caller, UUID id, ItemChanges changes, Precondition precondition) {
         Item item = read(caller, id);
-        items.update(item.id(), changes);
+        precondition.check(ItemPublic.of(item));
+        if (!items.update(item.id(), changes, precondition.active() ? item : null)) {
+            throw new PreconditionFailed();
+        }
         return new Item(item.id(), changes.title().orElse(item.title()), changes.description().orElse(
                 item.description()), item.ownerId(), item.createdAt());
     }
 
-    public void delete(User caller, UUID id) {
-        items.delete(read(caller, id).id());
+    /** Deletes the item; with an {@code If-Match}, only as the client last saw it (else 412). */
+    public void delete(User caller, UUID id, Precondition precondition) {
+        Item item = read(caller, id);
+        precondition.check(ItemPublic.of(item));
+        if (!items.delete(item.id(), precondition.active() ? item : null)) {
+            throw new PreconditionFailed();
+        }
     }
 }

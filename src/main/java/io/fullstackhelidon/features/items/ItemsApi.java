@@ -29,15 +29,17 @@ public final class ItemsApi implements FeatureApi {
         return List.of(
                 Endpoint.get("/items/").guard(currentUser.active()).with(SKIP).with(LIMIT)
                         .handle((caller, in) -> items.page(caller, in.get(SKIP), in.get(LIMIT))),
-                Endpoint.get("/items/{id}").guard(currentUser.active()).with(ID)
+                Endpoint.get("/items/{id}").guard(currentUser.active()).with(ID).tagged()
                         .handle((caller, in) -> ItemPublic.of(items.read(caller, in.get(ID)))),
                 Endpoint.post("/items/").guard(currentUser.active()).body(NewItem.SCHEMA)
                         .handle((caller, in) -> ItemPublic.of(items.create(caller, in.body()))),
                 Endpoint.put("/items/{id}").guard(currentUser.active()).with(ID).body(ItemChanges.SCHEMA)
-                        .handle((caller, in) -> ItemPublic.of(items.update(caller, in.get(ID), in.body()))),
-                Endpoint.delete("/items/{id}").guard(currentUser.active()).with(ID)
+                        .tagged().conditional()
+                        .handle((caller, in) -> ItemPublic.of(
+                                items.update(caller, in.get(ID), in.body(), in.precondition()))),
+                Endpoint.delete("/items/{id}").guard(currentUser.active()).with(ID).conditional()
                         .handle((caller, in) -> {
-                            items.delete(caller, in.get(ID));
+                            items.delete(caller, in.get(ID), in.precondition());
                             return new Message("Item deleted successfully");
                         }));
     }

@@ -2,12 +2,14 @@ package io.fullstackhelidon.features.users;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.infra.db.Migrations;
 import io.fullstackhelidon.infra.db.SqlValues;
 
@@ -26,6 +28,9 @@ public final class UserRepository {
     private static final String COLUMNS = "id, email, is_active, is_superuser, full_name, hashed_password, created_at";
     private static final String REVOCATIONS = Migrations.SERVICE_SCHEMA + ".token_revocations";
     private static final String INSERT = "INSERT INTO \"user\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** The row still holds what the API showed of it: its id is bound before, these four after. */
+    private static final String UNCHANGED = " AND email = ? AND is_active = ? AND is_superuser = ?"
+                                            + " AND full_name IS NOT DISTINCT FROM ?";
     private static final String UPDATE_REVOCATION =
             "UPDATE " + REVOCATIONS + " SET not_before = ?, kept_token_sha256 = ? WHERE user_id = ?";
     private static final String INSERT_REVOCATION =
@@ -80,19 +85,31 @@ public final class UserRepository {
 
     /** Applies the present fields of {@code changes} in one statement. */
     public void update(UUID id, UserChanges changes) {
-        update(db.execute(), id, changes);
+        update(db.execute(), id, changes, null);
     }
 
     /**
      * Applies {@code changes} and, unless it is {@code null}, records {@code revocation} with them in one transaction.
      */
     public void update(UUID id, UserChanges changes, TokenRevocation revocation) {
+        update(id, changes, revocation, null);
+    }
+
+    /**
+     * Like {@link #update(UUID, UserChanges, TokenRevocation)}; when {@code expected} is given, only if the row still
+     * holds what that one shows (else {@link PreconditionFailed}, and nothing is written).
+     */
+    public void update(UUID id, UserChanges changes, TokenRevocation revocation, User expected) {
         if (revocation == null) {
-            update(id, changes);
+            if (!update(db.execute(), id, changes, expected)) {
+                throw new PreconditionFailed();
+            }
             return;
         }
         inTransaction(transaction -> {
-            update(transaction, id, changes);
+            if (!update(transaction, id, changes, expected)) {
+                throw new PreconditionFailed();
+            }
             revoke(transaction, id, revocation);
             return null;
         });
@@ -108,7 +125,8 @@ public final class UserRepository {
      * would be left; {@code false} when refused. Every active superuser is locked first, so that two administrators
      * demoting each other at once cannot both succeed.
      */
-    public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation) {
+    public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation,
+                                                  User expected) {
         return inTransaction(transaction -> {
             long others;
             try (Stream<DbRow> superusers = transaction.createNamedQuery(
@@ -120,7 +138,9 @@ public final class UserRepository {
             if (others == 0) {
                 return false;
             }
-            update(transaction, id, changes);
+            if (!update(transaction, id, changes, expected)) {
+                throw new PreconditionFailed();
+            }
             if (revocation != null) {
                 revoke(transaction, id, revocation);
             }
@@ -128,7 +148,8 @@ public final class UserRepository {
         });
     }
 
-    private void update(DbExecute statements, UUID id, UserChanges changes) {
+    /** {@code false} when {@code expected} was given and the row no longer holds what it shows. */
+    private boolean update(DbExecute statements, UUID id, UserChanges changes, User expected) {
         List<String> assignments = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         changes.email().ifPresent(value -> set(assignments, values, "email", value));
@@ -137,14 +158,23 @@ public final class UserRepository {
         changes.fullName().ifPresent(value -> set(assignments, values, "full_name", value));
         changes.hashedPassword().ifPresent(value -> set(assignments, values, "hashed_password", value));
         if (assignments.isEmpty()) {
-            return;
+            return true;
         }
         values.add(id);
         try {
-            statements.createNamedUpdate("user-update", "UPDATE \"user\" SET " + String.join(", ", assignments)
-                                                        + " WHERE id = ?")
-                    .params(values.toArray())
-                    .execute();
+            if (expected == null) {
+                statements.createNamedUpdate("user-update", "UPDATE \"user\" SET " + String.join(", ", assignments)
+                                                            + " WHERE id = ?")
+                        .params(values.toArray())
+                        .execute();
+                return true;
+            }
+            values.addAll(unchanged(expected));
+            return statements.createNamedUpdate("user-update-if-unchanged",
+                                                "UPDATE \"user\" SET " + String.join(", ", assignments) + " WHERE id = ?"
+                                                + UNCHANGED)
+                           .params(values.toArray())
+                           .execute() == 1;
         } catch (RuntimeException e) {
             throw duplicateOrRethrow(e, changes.email().orElse(""));
         }
@@ -155,14 +185,34 @@ public final class UserRepository {
      * same statement.
      */
     public boolean delete(UUID id) {
+        return delete(id, null);
+    }
+
+    /** Like {@link #delete(UUID)}; when {@code expected} is given, only if the row still holds what that one shows. */
+    public boolean delete(UUID id, User expected) {
         return inTransaction(transaction -> {
-            transaction.createNamedDelete("revocation-delete", "DELETE FROM " + REVOCATIONS + " WHERE user_id = ?")
-                    .params(id)
-                    .execute();
-            return transaction.createNamedDelete("user-delete", "DELETE FROM \"user\" WHERE id = ?")
-                           .params(id)
-                           .execute() > 0;
+            List<Object> values = new ArrayList<>(List.of(id));
+            String sql = "DELETE FROM \"user\" WHERE id = ?";
+            if (expected != null) {
+                values.addAll(unchanged(expected));
+                sql += UNCHANGED;
+            }
+            boolean deleted = transaction.createNamedDelete(expected == null ? "user-delete" : "user-delete-if-unchanged",
+                                                            sql)
+                                      .params(values.toArray())
+                                      .execute() > 0;
+            if (deleted) {
+                transaction.createNamedDelete("revocation-delete", "DELETE FROM " + REVOCATIONS + " WHERE user_id = ?")
+                        .params(id)
+                        .execute();
+            }
+            return deleted;
         });
+    }
+
+    /** The values {@link #UNCHANGED} compares with: what the API shows of the row. */
+    private static List<Object> unchanged(User expected) {
+        return Arrays.asList(expected.email(), expected.isActive(), expected.isSuperuser(), expected.fullName());
     }
 
     /** {@code work} in one transaction, committed when it returns (a refusal that changed nothing commits nothing). */

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fullstackhelidon.contract.Precondition;
 import io.fullstackhelidon.contract.validation.EmailAddress;
 import io.fullstackhelidon.contract.validation.Patch;
 import io.fullstackhelidon.domain.Conflict;
 import io.fullstackhelidon.domain.InvalidRequest;
 import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
+import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.infra.cache.EntityCache;
 import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.Settings;
@@ -124,23 +126,28 @@ public final class UserService {
         return users.findById(id).orElseThrow(() -> new NotFound(USER_NOT_FOUND));
     }
 
-    /** A user's change to their own profile. */
-    public User updateSelf(User caller, Patch<String> fullName, Patch<String> email) {
-        return apply(caller, new UserChanges(email, Patch.absent(), Patch.absent(), fullName, Patch.absent()), null);
+    /** A user's change to their own profile; with an {@code If-Match}, only to the profile as they last saw it. */
+    public User updateSelf(User caller, Patch<String> fullName, Patch<String> email, Precondition precondition) {
+        precondition.check(UserPublic.of(caller));
+        return apply(caller, new UserChanges(email, Patch.absent(), Patch.absent(), fullName, Patch.absent()), null,
+                     precondition.active() ? caller : null);
     }
 
     /**
      * A superuser's change to any user; a new password is hashed. A new password or a deactivation ends the user's
      * earlier tokens, all but the caller's own when they change themselves.
      */
-    public User update(UserWithToken caller, UUID id, UserChanges changes, Patch<String> password) {
+    public User update(UserWithToken caller, UUID id, UserChanges changes, Patch<String> password,
+                       Precondition precondition) {
         User target = users.findById(id).orElseThrow(() -> new NotFound(NO_SUCH_USER_ID));
+        precondition.check(UserPublic.of(target));
         Patch<String> hashedPassword = password.present() ? Patch.of(hasher.hash(password.value())) : Patch.absent();
         boolean endsTokens = password.present() || Boolean.FALSE.equals(changes.isActive().orElse(true));
         TokenRevocation revocation = !endsTokens ? null : TokenRevocation.now(
                 clock, target, target.id().equals(caller.user().id()) ? caller.tokenDigest() : null);
         return apply(target, new UserChanges(changes.email(), changes.isActive(), changes.isSuperuser(),
-                                             changes.fullName(), hashedPassword), revocation);
+                                             changes.fullName(), hashedPassword), revocation,
+                     precondition.active() ? target : null);
     }
 
     /**
@@ -176,21 +183,27 @@ public final class UserService {
     }
 
     /** Deletes the caller's own account (and items); superusers may not. */
-    public void deleteSelf(User caller) {
+    public void deleteSelf(User caller, Precondition precondition) {
         if (caller.isSuperuser()) {
             throw new NotPermitted(NO_SELF_DELETE);
         }
-        users.delete(caller.id());
+        precondition.check(UserPublic.of(caller));
+        if (!users.delete(caller.id(), precondition.active() ? caller : null) && precondition.active()) {
+            throw new PreconditionFailed();
+        }
         cache.invalidate(caller.id());
     }
 
     /** A superuser deletes another user and their items. */
-    public void delete(User caller, UUID id) {
+    public void delete(User caller, UUID id, Precondition precondition) {
         User target = users.findById(id).orElseThrow(() -> new NotFound(USER_NOT_FOUND));
         if (target.id().equals(caller.id())) {
             throw new NotPermitted(NO_SELF_DELETE);
         }
-        users.delete(target.id());
+        precondition.check(UserPublic.of(target));
+        if (!users.delete(target.id(), precondition.active() ? target : null) && precondition.active()) {
+            throw new PreconditionFailed();
+        }
         cache.invalidate(target.id());
     }
 
@@ -245,7 +258,8 @@ public final class UserService {
     }
 
     /** Applies {@code changes}, and {@code revocation} with them unless it is {@code null}. */
-    private User apply(User target, UserChanges changes, TokenRevocation revocation) {
+    /** Writes {@code changes}; when {@code expected} is given, only if the row still holds what that one does. */
+    private User apply(User target, UserChanges changes, TokenRevocation revocation, User expected) {
         String newEmail = changes.email().orElse(null);
         if (newEmail != null && !newEmail.isEmpty()) {
             Optional<User> holder = users.findByEmail(newEmail);
@@ -255,11 +269,11 @@ public final class UserService {
         }
         try {
             if (endsAnActiveSuperuser(target, changes)) {
-                if (!users.updateKeepingAnActiveSuperuser(target.id(), changes, revocation)) {
+                if (!users.updateKeepingAnActiveSuperuser(target.id(), changes, revocation, expected)) {
                     throw new InvalidRequest(LAST_SUPERUSER);
                 }
             } else {
-                users.update(target.id(), changes, revocation);
+                users.update(target.id(), changes, revocation, expected);
             }
         } catch (DuplicateEmailException e) {
             throw new Conflict(EMAIL_TAKEN_ON_UPDATE);

@@ -33,32 +33,34 @@ public final class UsersApi implements FeatureApi {
                 Endpoint.post("/users/").guard(currentUser.superuser()).body(UserBodies.CREATE)
                         .handle((admin, in) -> UserPublic.of(users.create(in.body()))),
                 Endpoint.patch("/users/me").guard(currentUser.active()).body(UserBodies.UPDATE_ME)
+                        .tagged().conditional()
                         .handle((caller, in) -> UserPublic.of(
-                                users.updateSelf(caller, in.body().fullName(), in.body().email()))),
+                                users.updateSelf(caller, in.body().fullName(), in.body().email(), in.precondition()))),
                 Endpoint.patch("/users/me/password").guard(currentUser.activeSession()).body(UserBodies.UPDATE_PASSWORD)
                         .handle((session, in) -> {
                             users.changePassword(session, in.body().currentPassword(), in.body().newPassword());
                             return new Message("Password updated successfully");
                         }),
-                Endpoint.get("/users/me").guard(currentUser.active())
+                Endpoint.get("/users/me").guard(currentUser.active()).tagged()
                         .handle((caller, in) -> UserPublic.of(caller)),
-                Endpoint.delete("/users/me").guard(currentUser.active())
+                Endpoint.delete("/users/me").guard(currentUser.active()).conditional()
                         .handle((caller, in) -> {
-                            users.deleteSelf(caller);
+                            users.deleteSelf(caller, in.precondition());
                             return new Message("User deleted successfully");
                         }),
                 Endpoint.post("/users/signup").body(UserBodies.REGISTER)
                         .handle((nobody, in) -> UserPublic.of(
                                 users.register(in.body().email(), in.body().password(), in.body().fullName()))),
-                Endpoint.get("/users/{user_id}").guard(currentUser.active()).with(USER_ID)
+                Endpoint.get("/users/{user_id}").guard(currentUser.active()).with(USER_ID).tagged()
                         .handle((caller, in) -> UserPublic.of(users.readById(caller, in.get(USER_ID)))),
                 Endpoint.patch("/users/{user_id}").guard(currentUser.superuserSession()).with(USER_ID)
-                        .body(UserBodies.UPDATE)
+                        .body(UserBodies.UPDATE).tagged().conditional()
                         .handle((admin, in) -> UserPublic.of(
-                                users.update(admin, in.get(USER_ID), in.body().changes(), in.body().password()))),
-                Endpoint.delete("/users/{user_id}").guard(currentUser.superuser()).with(USER_ID)
+                                users.update(admin, in.get(USER_ID), in.body().changes(), in.body().password(),
+                                             in.precondition()))),
+                Endpoint.delete("/users/{user_id}").guard(currentUser.superuser()).with(USER_ID).conditional()
                         .handle((admin, in) -> {
-                            users.delete(admin, in.get(USER_ID));
+                            users.delete(admin, in.get(USER_ID), in.precondition());
                             return new Message("User deleted successfully");
                         }));
     }

@@ -16,7 +16,6 @@ import io.fullstackhelidon.infra.security.Sha256;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestApi;
 import io.fullstackhelidon.support.TestServer;
-import io.fullstackhelidon.support.TestSettings;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

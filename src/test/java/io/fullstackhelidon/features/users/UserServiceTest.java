@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.contract.Precondition;
 import io.fullstackhelidon.contract.validation.Patch;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.security.PasswordHasher;
@@ -112,7 +113,7 @@ class UserServiceTest {
         String newPassword = randomLower();
 
         User updated = users.update(new UserWithToken(user, "admin-token-digest"), user.id(), UserChanges.none(),
-                                    Patch.of(newPassword));
+                                    Patch.of(newPassword), Precondition.NONE);
 
         assertThat(updated.email()).isEqualTo(user.email());
         assertThat(updated.hashedPassword()).isNotEqualTo(user.hashedPassword());
