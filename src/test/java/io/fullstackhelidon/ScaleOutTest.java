@@ -172,6 +172,36 @@ class ScaleOutTest {
         assertThat(refresh(second, successor).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void ofTwoInstancesWritingOneItemWithOneTagExactlyOneWins() throws Exception {
+        String admin = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+        String id = MAPPER.readTree(send(first, "POST", "/api/v1/items/", admin, Map.of("title", "shared")).body())
+                .path("id").asText();
+        String tag = get(second, "/api/v1/items/" + id, admin).headers().firstValue("ETag").orElseThrow();
+
+        List<HttpResponse<String>> answers;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> onFirst = pool.submit(() -> conditionalPut(first, id, admin, tag, "first"));
+            Future<HttpResponse<String>> onSecond = pool.submit(() -> conditionalPut(second, id, admin, tag, "second"));
+            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 412);
+        String winner = MAPPER.readTree(answers.stream().filter(answer -> answer.statusCode() == 200).findFirst()
+                                                .orElseThrow().body()).path("title").asText();
+        assertThat(MAPPER.readTree(get(first, "/api/v1/items/" + id, admin).body()).path("title").asText())
+                .isEqualTo(winner);
+    }
+
+    private static HttpResponse<String> conditionalPut(RunningInstance instance, String id, String token, String tag,
+                                                       String title) {
+        return instance.send("/api/v1/items/" + id, request -> request
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", tag)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}")));
+    }
+
     private static HttpResponse<String> refresh(RunningInstance instance, String token) {
         return form(instance, "/api/v1/login/refresh", "grant_type=refresh_token&refresh_token=" + token);
     }
