@@ -4,17 +4,18 @@ import java.util.List;
 
 import io.fullstackhelidon.contract.CorsFilter;
 import io.fullstackhelidon.contract.Endpoint;
-import io.fullstackhelidon.contract.FeatureApi;
 import io.fullstackhelidon.contract.ErrorMapping;
+import io.fullstackhelidon.contract.FeatureApi;
+import io.fullstackhelidon.contract.Idempotency;
 import io.fullstackhelidon.contract.Json;
 import io.fullstackhelidon.contract.RouteCatalog;
 import io.fullstackhelidon.contract.UnroutedRequests;
 import io.fullstackhelidon.contract.docs.ApiDocs;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.DatabaseAvailability;
+import io.fullstackhelidon.infra.http.AnswerHeaders;
 import io.fullstackhelidon.infra.http.ClientAddress;
 import io.fullstackhelidon.infra.http.LargeBodyLimit;
-import io.fullstackhelidon.infra.http.AnswerHeaders;
 import io.fullstackhelidon.infra.observability.HttpMetrics;
 import io.fullstackhelidon.infra.observability.OwnedMeters;
 import io.fullstackhelidon.infra.observability.RequestObserver;
@@ -39,6 +40,7 @@ final class ApiRouting implements HttpFeature {
     private final List<FeatureApi> features;
     private final RateLimiter rateLimiter;
     private final ClientAddress clients;
+    private final Idempotency idempotency;
     private final OwnedMeters meters;
     private final UnroutedRequests frontend;
     private final Runnable afterStop;
@@ -55,7 +57,8 @@ final class ApiRouting implements HttpFeature {
         this.endpoints = app.endpoints();
         this.features = app.features();
         this.rateLimiter = app.rateLimiter();
-        this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
+        this.clients = app.clients();
+        this.idempotency = app.idempotency();
         this.meters = app.meters();
         this.frontend = app.frontend();
         this.afterStop = app::close;
@@ -72,7 +75,7 @@ final class ApiRouting implements HttpFeature {
                                                   json, meters.registry()));
         }
         routing.addFilter(new LargeBodyLimit(settings.http().largeBodies(), json));
-        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), features, frontend, json);
+        RouteCatalog catalog = new RouteCatalog(settings.apiPrefix(), features, frontend, json, idempotency);
         catalog.register(routing);
         new ApiDocs(new ApiDocs.Deployment(settings.projectName(), settings.apiPrefix(), settings.development()),
                     endpoints, json).register(routing, settings.apiPrefix());

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.fullstackhelidon.contract.Endpoint;
 import io.fullstackhelidon.contract.FeatureApi;
+import io.fullstackhelidon.contract.Idempotency;
 import io.fullstackhelidon.contract.UnroutedRequests;
 import io.fullstackhelidon.features.frontend.FrontendFiles;
 import io.fullstackhelidon.features.items.ItemRepository;
@@ -36,6 +37,8 @@ import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.SecretCheck;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.Database;
+import io.fullstackhelidon.infra.http.ClientAddress;
+import io.fullstackhelidon.infra.idempotency.IdempotencyKeys;
 import io.fullstackhelidon.infra.jobs.Jobs;
 import io.fullstackhelidon.infra.mail.DisabledMailer;
 import io.fullstackhelidon.infra.mail.EmailDelivery;
@@ -52,6 +55,7 @@ import io.fullstackhelidon.infra.redis.Redis;
 import io.fullstackhelidon.infra.security.AccessTokens;
 import io.fullstackhelidon.infra.security.Authentication;
 import io.fullstackhelidon.infra.security.HmacJwt;
+import io.fullstackhelidon.infra.security.KeyedDigest;
 import io.fullstackhelidon.infra.security.PasswordHasher;
 import io.fullstackhelidon.infra.security.ResetTokens;
 import io.fullstackhelidon.infra.security.SealedData;
@@ -84,6 +88,8 @@ public final class App implements AutoCloseable {
     private final UnroutedRequests frontend;
     private final RequestHeadDeadline requestHeads;
     private final AccessTokens accessTokens;
+    private final ClientAddress clients;
+    private final Idempotency idempotency;
     private final UserService users;
 
     private App(Settings settings, Clock clock) {
@@ -119,6 +125,9 @@ public final class App implements AutoCloseable {
             metrics.trackTokenCache(verifiedTokens::hits, verifiedTokens::misses);
             HmacJwt jwt = new HmacJwt(settings.security().secretKey(), settings.security().previousSecretKeys(),
                                       clock);
+            this.clients = new ClientAddress(settings.rateLimits().trustedProxies());
+            this.idempotency = new Idempotency(new IdempotencyKeys(database.client(), settings.idempotency(), clock),
+                                               new KeyedDigest(settings.security().secretKey(), "idempotency"));
             this.accessTokens = new AccessTokens(jwt, settings.security().accessTokenLifetime());
             EmailTemplates templates = new EmailTemplates(settings.projectName(), settings.frontendHost());
             PasswordHasher hasher = new PasswordHasher(settings.security().passwordHash());
@@ -135,7 +144,7 @@ public final class App implements AutoCloseable {
                     new LoginApi(users, accessTokens, recovery, currentUser, guard, metrics,
                                  new RefreshTokens(new RefreshTokenRepository(database.client()), users,
                                                    settings.refreshTokens(), clock)),
-                    new UsersApi(users, currentUser),
+                    new UsersApi(users, currentUser, clients),
                     new UtilsApi(currentUser, templates, mailer),
                     new ItemsApi(items, currentUser)));
             if (settings.development()) {
@@ -168,6 +177,16 @@ public final class App implements AutoCloseable {
     /** The rules about users, as the endpoints use them. */
     public UserService users() {
         return users;
+    }
+
+    /** Who the clients are: the socket's peer, or what trusted proxies say. */
+    ClientAddress clients() {
+        return clients;
+    }
+
+    /** Where the API keeps its idempotency keys. */
+    Idempotency idempotency() {
+        return idempotency;
     }
 
     /** The access tokens this app issues, which Helidon Security's bearer-token provider verifies. */

@@ -37,6 +37,7 @@ public final class Endpoint<U, B> {
     private final Handler<U, B> handler;
     private final boolean tagged;
     private final boolean conditional;
+    private final Idempotency.Scope<?> idempotency;
 
     private Endpoint(Builder<U, B> builder, Handler<U, B> handler) {
         this.method = builder.method;
@@ -48,6 +49,7 @@ public final class Endpoint<U, B> {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.tagged = builder.tagged;
         this.conditional = builder.conditional;
+        this.idempotency = builder.idempotency;
     }
 
     public static Builder<Void, Void> get(String path) {
@@ -105,6 +107,12 @@ public final class Endpoint<U, B> {
         return conditional;
     }
 
+    /** The scope of its {@code Idempotency-Key}s, when it takes them. */
+    @SuppressWarnings("unchecked")
+    public Optional<Idempotency.Scope<U>> idempotency() {
+        return Optional.ofNullable((Idempotency.Scope<U>) idempotency);
+    }
+
     Handler<U, B> handler() {
         return handler;
     }
@@ -125,6 +133,7 @@ public final class Endpoint<U, B> {
         private Status status = Status.OK_200;
         private boolean tagged;
         private boolean conditional;
+        private Idempotency.Scope<?> idempotency;
 
         private Builder(Method method, String path, Guard<U> guard, ObjectSchema<B> body) {
             this.method = method;
@@ -139,6 +148,7 @@ public final class Endpoint<U, B> {
             this.status = from.status;
             this.tagged = from.tagged;
             this.conditional = from.conditional;
+            this.idempotency = from.idempotency;
         }
 
         /** Only callers {@code guard} admits. */
@@ -175,6 +185,15 @@ public final class Endpoint<U, B> {
         /** The handler gets the request's {@code If-Match} to check and write by ({@link Input#precondition()}). */
         public Builder<U, B> conditional() {
             this.conditional = true;
+            return this;
+        }
+
+        /**
+         * Takes {@code Idempotency-Key}: a retry with a key gets the first answer again instead of running twice
+         * ({@link Idempotency}); keys are {@code scope}'s. Declared after the guard, whose caller it names.
+         */
+        public Builder<U, B> idempotent(Idempotency.Scope<U> scope) {
+            this.idempotency = Objects.requireNonNull(scope);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.fullstackhelidon.contract;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,12 @@ final class EndpointHandler<U, B> implements Handler {
 
     private final Endpoint<U, B> endpoint;
     private final Json json;
+    private final Idempotency idempotency;
 
-    EndpointHandler(Endpoint<U, B> endpoint, Json json) {
+    EndpointHandler(Endpoint<U, B> endpoint, Json json, Idempotency idempotency) {
         this.endpoint = endpoint;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -55,13 +58,51 @@ final class EndpointHandler<U, B> implements Handler {
                                             .map(header -> Precondition.ifMatch(header, json))
                                             .orElse(Precondition.NONE)
                                     : Precondition.NONE;
-        Object answer = endpoint.handler().handle(caller, new Input<>(parameters, record, precondition));
+        Input<B> input = new Input<>(parameters, record, precondition);
+        Optional<Idempotency.Scope<U>> scope = endpoint.idempotency();
+        String key = scope.isPresent() ? Idempotency.key(request) : null;
+        if (key != null) {
+            handleOnce(request, response, caller, input, scope.get().of(caller, request), key);
+            return;
+        }
+        Object answer = endpoint.handler().handle(caller, input);
         if (answer instanceof CustomResponse custom) {
             custom.send(response, endpoint.status());
         } else if (endpoint.tagged()) {
             sendTagged(request, response, json.bytes(answer));
         } else {
             json.send(response, endpoint.status(), answer);
+        }
+    }
+
+    /**
+     * The request under its {@code Idempotency-Key}: the first answer replayed when the key has one, else the handler
+     * runs and its answer is kept for the retries (the key given back if it fails).
+     */
+    private void handleOnce(ServerRequest request, ServerResponse response, U caller, Input<B> input, String scope,
+                            String key) {
+        String what = request.prologue().method().text() + " " + request.prologue().uriPath().rawPath() + "?"
+                      + request.prologue().query().rawValue() + "\n" + new String(json.bytes(input.body()),
+                                                                                  StandardCharsets.UTF_8);
+        Idempotency.Reservation.Answered earlier = idempotency.reserve(scope, key, what);
+        if (earlier != null) {
+            response.status(Status.create(earlier.status())).header(HeaderValues.CONTENT_TYPE_JSON)
+                    .header(HeaderNames.create(Idempotency.REPLAYED), "true")
+                    .send(earlier.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] representation;
+        try {
+            representation = json.bytes(endpoint.handler().handle(caller, input));
+            idempotency.complete(scope, key, endpoint.status().code(), representation);
+        } catch (RuntimeException e) {
+            idempotency.release(scope, key);
+            throw e;
+        }
+        if (endpoint.tagged()) {
+            sendTagged(request, response, representation);
+        } else {
+            response.status(endpoint.status()).header(HeaderValues.CONTENT_TYPE_JSON).send(representation);
         }
     }
 

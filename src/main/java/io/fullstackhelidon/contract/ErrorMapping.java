@@ -15,6 +15,7 @@ import io.fullstackhelidon.domain.NotPermitted;
 import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.domain.Throttled;
 import io.fullstackhelidon.domain.Unavailable;
+import io.fullstackhelidon.domain.Unprocessable;
 
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.DirectHandler;
@@ -65,6 +66,7 @@ public final class ErrorMapping {
             case NotFound absent -> Status.NOT_FOUND_404;
             case Conflict clash -> Status.CONFLICT_409;
             case PreconditionFailed stale -> Status.PRECONDITION_FAILED_412;
+            case Unprocessable refused -> Status.UNPROCESSABLE_CONTENT_422;
             case Throttled throttled -> {
                 response.header(HeaderNames.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 yield Status.TOO_MANY_REQUESTS_429;

@@ -43,8 +43,11 @@ public final class RouteCatalog implements Handler {
     private final List<KnownRoute> routes = new ArrayList<>();
     private final UnroutedRequests fallback;
     private final Json json;
+    private final Idempotency idempotency;
 
-    public RouteCatalog(String prefix, List<FeatureApi> features, UnroutedRequests fallback, Json json) {
+    public RouteCatalog(String prefix, List<FeatureApi> features, UnroutedRequests fallback, Json json,
+                        Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.prefix = prefix;
         this.features = List.copyOf(features);
         this.endpoints = features.stream().flatMap(feature -> feature.endpoints().stream()).toList();
@@ -77,7 +80,7 @@ public final class RouteCatalog implements Handler {
         for (FeatureApi feature : features) {
             routing.register(prefix, rules -> feature.endpoints().forEach(endpoint -> rules.route(
                     endpoint.method(), endpoint.path(),
-                    RouteTemplate.recording(prefix + endpoint.path(), new EndpointHandler<>(endpoint, json)))));
+                    RouteTemplate.recording(prefix + endpoint.path(), new EndpointHandler<>(endpoint, json, idempotency)))));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidRequest, NotAuthenticated, NotPermitted, NotFound, Conflict, PreconditionFailed, Throttled,
-                Unavailable {
+                Unavailable, Unprocessable {
 
     private final String detail;
 

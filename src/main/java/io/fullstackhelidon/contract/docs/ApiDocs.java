@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import io.fullstackhelidon.contract.Endpoint;
+import io.fullstackhelidon.contract.Idempotency;
 import io.fullstackhelidon.contract.Json;
 import io.fullstackhelidon.contract.Parameter;
 import io.fullstackhelidon.contract.validation.ObjectSchema;
@@ -173,6 +174,12 @@ public final class ApiDocs {
         if (endpoint.conditional()) {
             headers.add(header("If-Match", "Change the resource only if it still has this ETag, else 412"));
         }
+        if (endpoint.idempotency().isPresent()) {
+            headers.add(header(Idempotency.HEADER, "A retry with the key of an earlier request gets that request's "
+                                                   + "answer again (Idempotent-Replayed: true) instead of running "
+                                                   + "twice; the key with another request is 422, while the first "
+                                                   + "still runs 409"));
+        }
         return headers;
     }
 
@@ -192,6 +199,10 @@ public final class ApiDocs {
         }
         if (endpoint.conditional()) {
             answers.put("412", Map.of("$ref", "#/components/responses/PreconditionFailed"));
+        }
+        if (endpoint.idempotency().isPresent()) {
+            answers.put("409", Map.of("$ref", "#/components/responses/IdempotencyKeyInFlight"));
+            answers.put("422", Map.of("$ref", "#/components/responses/ValidationErrorOrKeyReused"));
         }
         return answers;
     }

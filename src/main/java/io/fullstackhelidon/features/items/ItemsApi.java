@@ -32,6 +32,7 @@ public final class ItemsApi implements FeatureApi {
                 Endpoint.get("/items/{id}").guard(currentUser.active()).with(ID).tagged()
                         .handle((caller, in) -> ItemPublic.of(items.read(caller, in.get(ID)))),
                 Endpoint.post("/items/").guard(currentUser.active()).body(NewItem.SCHEMA)
+                        .idempotent(CurrentUser.KEYS_OF_THE_CALLER)
                         .handle((caller, in) -> ItemPublic.of(items.create(caller, in.body()))),
                 Endpoint.put("/items/{id}").guard(currentUser.active()).with(ID).body(ItemChanges.SCHEMA)
                         .tagged().conditional()

@@ -1,6 +1,7 @@
 package io.fullstackhelidon.features.users;
 
 import io.fullstackhelidon.contract.Guard;
+import io.fullstackhelidon.contract.Idempotency;
 import io.fullstackhelidon.domain.InvalidRequest;
 import io.fullstackhelidon.domain.NotAuthenticated;
 import io.fullstackhelidon.domain.NotFound;
@@ -19,6 +20,9 @@ import io.helidon.webserver.http.ServerRequest;
  * template's answer).
  */
 public final class CurrentUser {
+
+    /** Idempotency keys are the calling user's: one user's key means nothing to another. */
+    public static final Idempotency.Scope<User> KEYS_OF_THE_CALLER = (user, request) -> "user:" + user.id();
 
     private final Guard<User> active = request -> activeUser(verified(request));
     private final Guard<User> superuser = request -> superuser(activeUser(verified(request)));

@@ -7,6 +7,7 @@ import io.fullstackhelidon.contract.Endpoint;
 import io.fullstackhelidon.contract.FeatureApi;
 import io.fullstackhelidon.contract.Message;
 import io.fullstackhelidon.contract.Parameter;
+import io.fullstackhelidon.infra.http.ClientAddress;
 
 /** {@code /users/...}: the endpoints, declared in the template's order, each answered by {@link UserService}. */
 public final class UsersApi implements FeatureApi {
@@ -17,8 +18,11 @@ public final class UsersApi implements FeatureApi {
 
     private final UserService users;
     private final CurrentUser currentUser;
+    private final ClientAddress clients;
 
-    public UsersApi(UserService users, CurrentUser currentUser) {
+    /** {@code clients} tells sign-ups apart for their idempotency keys. */
+    public UsersApi(UserService users, CurrentUser currentUser, ClientAddress clients) {
+        this.clients = clients;
         this.users = users;
         this.currentUser = currentUser;
     }
@@ -31,6 +35,7 @@ public final class UsersApi implements FeatureApi {
                                 users.page(in.get(SKIP), in.get(LIMIT)).stream().map(UserPublic::of).toList(),
                                 users.count())),
                 Endpoint.post("/users/").guard(currentUser.superuser()).body(UserBodies.CREATE)
+                        .idempotent(CurrentUser.KEYS_OF_THE_CALLER)
                         .handle((admin, in) -> UserPublic.of(users.create(in.body()))),
                 Endpoint.patch("/users/me").guard(currentUser.active()).body(UserBodies.UPDATE_ME)
                         .tagged().conditional()
@@ -49,6 +54,8 @@ public final class UsersApi implements FeatureApi {
                             return new Message("User deleted successfully");
                         }),
                 Endpoint.post("/users/signup").body(UserBodies.REGISTER)
+                        // before there is a user, the keys are the client address's
+                        .idempotent((nobody, request) -> "client:" + clients.of(request))
                         .handle((nobody, in) -> UserPublic.of(
                                 users.register(in.body().email(), in.body().password(), in.body().fullName()))),
                 Endpoint.get("/users/{user_id}").guard(currentUser.active()).with(USER_ID).tagged()

@@ -33,6 +33,7 @@ public final class UtilsApi implements FeatureApi {
         return List.of(
                 // queues a test e-mail; 201 as in the template
                 Endpoint.post("/utils/test-email/").guard(currentUser.superuser()).with(EMAIL_TO)
+                        .idempotent(CurrentUser.KEYS_OF_THE_CALLER)
                         .status(Status.CREATED_201)
                         .handle((admin, in) -> {
                             if (!mailer.enabled()) {

@@ -30,6 +30,7 @@ import io.helidon.config.ConfigMappingException;
  * @param http           response headers and the management port
  * @param frontend       the built frontend served beside the API
  * @param refreshTokens  the lifetimes and bound of refresh tokens
+ * @param idempotency    how long idempotency keys are kept
  */
 public record Settings(String projectName,
                        boolean development,
@@ -47,7 +48,8 @@ public record Settings(String projectName,
                        CacheSettings cache,
                        HttpSettings http,
                        FrontendSettings frontend,
-                       RefreshTokenSettings refreshTokens) {
+                       RefreshTokenSettings refreshTokens,
+                       IdempotencySettings idempotency) {
 
     public Settings {
         Objects.requireNonNull(projectName, "projectName");
@@ -66,6 +68,7 @@ public record Settings(String projectName,
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(frontend, "frontend");
         Objects.requireNonNull(refreshTokens, "refreshTokens");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 
     /**
@@ -218,7 +221,8 @@ public record Settings(String projectName,
                                          Duration.ofMillis(number(config, "http.large-body.max-wait-millis")))),
                 new FrontendSettings(text(config, "frontend.dir").map(dir -> Path.of(dir).toAbsolutePath().normalize())),
                 new RefreshTokenSettings(duration(config, "refresh.idle"), duration(config, "refresh.absolute"),
-                                         integer(config, "refresh.families"), duration(config, "refresh.leeway")));
+                                         integer(config, "refresh.families"), duration(config, "refresh.leeway")),
+                new IdempotencySettings(duration(config, "idempotency.ttl"), duration(config, "idempotency.abandoned")));
     }
 
     private static RateLimitSettings rateLimits(Config config) {

@@ -85,7 +85,8 @@ class MigrationsTest {
 
         assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
         assertThat(tablesIn(url, Migrations.SERVICE_SCHEMA))
-                .containsExactlyInAnyOrder("flyway_schema_history", "refresh_tokens", "scheduled_tasks", "token_revocations");
+                .containsExactlyInAnyOrder("flyway_schema_history", "idempotency_keys", "refresh_tokens", "scheduled_tasks",
+                                           "token_revocations");
     }
 
     @Test
