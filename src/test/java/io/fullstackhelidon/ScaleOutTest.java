@@ -193,6 +193,37 @@ class ScaleOutTest {
                 .isEqualTo(winner);
     }
 
+    @Test
+    void oneIdempotencyKeyOnTwoInstancesCreatesOneItem() throws Exception {
+        String admin = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+        String key = UUID.randomUUID().toString();
+        String title = "keyed " + key;
+
+        List<HttpResponse<String>> answers;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> onFirst = pool.submit(() -> keyedPost(first, admin, key, title));
+            Future<HttpResponse<String>> onSecond = pool.submit(() -> keyedPost(second, admin, key, title));
+            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
+        }
+        HttpResponse<String> later = keyedPost(second, admin, key, title);
+
+        assertThat(answers).extracting(HttpResponse::statusCode).allMatch(status -> status == 200 || status == 409)
+                .contains(200);
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        long items = MAPPER.readTree(get(first, "/api/v1/items/?limit=1000", admin).body()).path("data")
+                .findValuesAsText("title").stream().filter(title::equals).count();
+        assertThat(items).isEqualTo(1);
+    }
+
+    private static HttpResponse<String> keyedPost(RunningInstance instance, String token, String key, String title) {
+        return instance.send("/api/v1/items/", request -> request
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}")));
+    }
+
     private static HttpResponse<String> conditionalPut(RunningInstance instance, String id, String token, String tag,
                                                        String title) {
         return instance.send("/api/v1/items/" + id, request -> request
