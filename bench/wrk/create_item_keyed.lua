@@ -11,6 +11,10 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
-                                  ["Idempotency-Key"] = prefix .. "-" .. counter}, body)
+  -- wrk.format takes these headers instead of wrk.headers: the bearer token comes along by hand
+  local headers = {["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. "-" .. counter}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = headers[name] or value
+  end
+  return wrk.format("POST", nil, headers, body)
 end
