@@ -48,8 +48,8 @@ final class ApiRouting implements HttpFeature {
     private final Json json = new Json();
 
     /**
-     * The routing of {@code app}, answering {@code Connection: close} once {@code readiness} turns DOWN for the shutdown; stopping the server
-     * closes the app.
+     * The routing of {@code app}, answering {@code Connection: close} once {@code readiness} turns DOWN for the
+     * shutdown; stopping the server closes the app.
      */
     ApiRouting(App app, ShutdownReadiness readiness) {
         this.readiness = readiness;

@@ -18,7 +18,8 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Registers the API's endpoints under the API prefix and so knows every API path; answers requests no route took:
  * 405 with {@code Allow} when the path exists under another method, a 307 to the other slash form when that one
- * exists, otherwise the {@link UnroutedRequests} (the built frontend) outside the API and the service's own pages, and 404.
+ * exists, otherwise the {@link UnroutedRequests} (the built frontend) outside the API and the service's own pages,
+ * and 404.
  *
  * <p>Unlike Starlette's router (ADR 0004), a path's methods are those of its most specific routes (fewest path
  * parameters): {@code Allow} lists all of them, as RFC 9110 asks, and a fixed path such as {@code /users/signup} is
@@ -80,7 +81,8 @@ public final class RouteCatalog implements Handler {
         for (FeatureApi feature : features) {
             routing.register(prefix, rules -> feature.endpoints().forEach(endpoint -> rules.route(
                     endpoint.method(), endpoint.path(),
-                    RouteTemplate.recording(prefix + endpoint.path(), new EndpointHandler<>(endpoint, json, idempotency)))));
+                    RouteTemplate.recording(prefix + endpoint.path(),
+                                            new EndpointHandler<>(endpoint, json, idempotency)))));
         }
     }
 

@@ -46,7 +46,8 @@ public final class ItemRepository {
 
     public void insert(Item item) {
         db.execute().createNamedInsert("item-insert", INSERT)
-                .params(item.id(), item.title(), item.description(), item.ownerId(), SqlValues.timestamp(item.createdAt()))
+                .params(item.id(), item.title(), item.description(), item.ownerId(),
+                        SqlValues.timestamp(item.createdAt()))
                 .execute();
     }
 

@@ -19,7 +19,8 @@ public final class RefreshTokenRepository {
     private static final String COLUMNS = "token_sha256, family_id, user_id, family_started_at, issued_at, spent_at";
     private static final String FIND = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE token_sha256 = ?";
     private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String SPEND = "UPDATE " + TABLE + " SET spent_at = ? WHERE token_sha256 = ? AND spent_at IS NULL";
+    private static final String SPEND =
+            "UPDATE " + TABLE + " SET spent_at = ? WHERE token_sha256 = ? AND spent_at IS NULL";
     private static final String FAMILIES_NEWEST_FIRST = "SELECT family_id, MAX(family_started_at) AS started FROM "
                                                         + TABLE + " WHERE user_id = ? GROUP BY family_id"
                                                         + " ORDER BY started DESC, family_id";
@@ -94,8 +95,9 @@ public final class RefreshTokenRepository {
     }
 
     private static Object[] parameters(Stored token) {
-        return new Object[] {token.digest(), token.familyId(), token.userId(), SqlValues.timestamp(token.familyStarted()),
-                             SqlValues.timestamp(token.issuedAt()), SqlValues.timestamp(token.spentAt())};
+        return new Object[] {token.digest(), token.familyId(), token.userId(),
+                             SqlValues.timestamp(token.familyStarted()), SqlValues.timestamp(token.issuedAt()),
+                             SqlValues.timestamp(token.spentAt())};
     }
 
     private static Stored stored(DbRow row) {

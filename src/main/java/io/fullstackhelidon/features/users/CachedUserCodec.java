@@ -39,7 +39,8 @@ public final class CachedUserCodec implements RedisEntityCache.Codec<User> {
     public Optional<User> decode(byte[] json) {
         try {
             Entry entry = mapper.readValue(json, Entry.class);
-            return Optional.of(new User(entry.id(), entry.email(), entry.active(), entry.superuser(), entry.fullName(), "",
+            return Optional.of(new User(entry.id(), entry.email(), entry.active(), entry.superuser(), entry.fullName(),
+                            "",
                             entry.createdAtMicros() == null
                                     ? null
                                     : Instant.EPOCH.plus(entry.createdAtMicros(), ChronoUnit.MICROS),
