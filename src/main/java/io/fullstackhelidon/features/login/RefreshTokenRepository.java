@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.fullstackhelidon.infra.db.Migrations;
 import io.fullstackhelidon.infra.db.SqlValues;
+import io.fullstackhelidon.infra.db.Transactions;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 
 /** SQL for the refresh tokens' table, one method per statement, every statement named (ADR 0005). */
 public final class RefreshTokenRepository {
@@ -59,19 +59,14 @@ public final class RefreshTokenRepository {
      * the conditional update lets exactly one of concurrent uses win, on every instance.
      */
     public boolean rotate(String digest, Instant at, Stored successor) {
-        DbTransaction transaction = db.transaction();
-        try {
+        return Transactions.inTransaction(db, transaction -> {
             boolean won = transaction.createNamedUpdate("refresh-token-spend", SPEND)
                                   .params(SqlValues.timestamp(at), digest).execute() == 1;
             if (won) {
                 transaction.createNamedInsert("refresh-token-insert", INSERT).params(parameters(successor)).execute();
             }
-            transaction.commit();
             return won;
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
+        });
     }
 
     /** Ends a family: every token descended from its login. */

@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.infra.db.Migrations;
 import io.fullstackhelidon.infra.db.SqlValues;
+import io.fullstackhelidon.infra.db.Transactions;
 
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -106,7 +106,7 @@ public final class UserRepository {
             }
             return;
         }
-        inTransaction(transaction -> {
+        Transactions.inTransaction(db, transaction -> {
             if (!update(transaction, id, changes, expected)) {
                 throw new PreconditionFailed();
             }
@@ -127,7 +127,7 @@ public final class UserRepository {
      */
     public boolean updateKeepingAnActiveSuperuser(UUID id, UserChanges changes, TokenRevocation revocation,
                                                   User expected) {
-        return inTransaction(transaction -> {
+        return Transactions.inTransaction(db, transaction -> {
             long others;
             try (Stream<DbRow> superusers = transaction.createNamedQuery(
                     "active-superusers-locked", "SELECT id FROM \"user\" WHERE is_superuser AND is_active FOR UPDATE")
@@ -190,7 +190,7 @@ public final class UserRepository {
 
     /** Like {@link #delete(UUID)}; when {@code expected} is given, only if the row still holds what that one shows. */
     public boolean delete(UUID id, User expected) {
-        return inTransaction(transaction -> {
+        return Transactions.inTransaction(db, transaction -> {
             List<Object> values = new ArrayList<>(List.of(id));
             String sql = "DELETE FROM \"user\" WHERE id = ?";
             if (expected != null) {
@@ -213,19 +213,6 @@ public final class UserRepository {
     /** The values {@link #UNCHANGED} compares with: what the API shows of the row. */
     private static List<Object> unchanged(User expected) {
         return Arrays.asList(expected.email(), expected.isActive(), expected.isSuperuser(), expected.fullName());
-    }
-
-    /** {@code work} in one transaction, committed when it returns (a refusal that changed nothing commits nothing). */
-    private <T> T inTransaction(Function<DbTransaction, T> work) {
-        DbTransaction transaction = db.transaction();
-        try {
-            T result = work.apply(transaction);
-            transaction.commit();
-            return result;
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
     }
 
     /** The user's row is locked first, so that concurrent revocations of one user take turns (no duplicate insert). */
