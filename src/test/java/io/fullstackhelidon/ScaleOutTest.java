@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.infra.security.AccessTokens;
 import io.fullstackhelidon.infra.security.HmacJwt;
+import io.fullstackhelidon.support.AtOnce;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.RunningInstance;
 import io.fullstackhelidon.support.Slow;
@@ -155,12 +152,8 @@ class ScaleOutTest {
                                             + "&scope=offline_access").body()).path("refresh_token").asText();
 
         // the same token on both instances at once: exactly one of them takes it
-        List<HttpResponse<String>> answers;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HttpResponse<String>> onFirst = pool.submit(() -> refresh(first, token));
-            Future<HttpResponse<String>> onSecond = pool.submit(() -> refresh(second, token));
-            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
-        }
+        List<HttpResponse<String>> answers = AtOnce.run(List.of(() -> refresh(first, token),
+                                                                () -> refresh(second, token)));
         assertThat(answers).filteredOn(answer -> answer.statusCode() == 200).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.statusCode() == 401).singleElement()
                 .satisfies(answer -> assertThat(answer.body()).isEqualTo("{\"detail\":\"Invalid refresh token\"}"));
@@ -179,12 +172,9 @@ class ScaleOutTest {
                 .path("id").asText();
         String tag = get(second, "/api/v1/items/" + id, admin).headers().firstValue("ETag").orElseThrow();
 
-        List<HttpResponse<String>> answers;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HttpResponse<String>> onFirst = pool.submit(() -> conditionalPut(first, id, admin, tag, "first"));
-            Future<HttpResponse<String>> onSecond = pool.submit(() -> conditionalPut(second, id, admin, tag, "second"));
-            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
-        }
+        List<HttpResponse<String>> answers = AtOnce.run(List.of(
+                () -> conditionalPut(first, id, admin, tag, "first"),
+                () -> conditionalPut(second, id, admin, tag, "second")));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 412);
         String winner = MAPPER.readTree(answers.stream().filter(answer -> answer.statusCode() == 200).findFirst()
@@ -199,12 +189,8 @@ class ScaleOutTest {
         String key = UUID.randomUUID().toString();
         String title = "keyed " + key;
 
-        List<HttpResponse<String>> answers;
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HttpResponse<String>> onFirst = pool.submit(() -> keyedPost(first, admin, key, title));
-            Future<HttpResponse<String>> onSecond = pool.submit(() -> keyedPost(second, admin, key, title));
-            answers = List.of(onFirst.get(30, TimeUnit.SECONDS), onSecond.get(30, TimeUnit.SECONDS));
-        }
+        List<HttpResponse<String>> answers = AtOnce.run(List.of(() -> keyedPost(first, admin, key, title),
+                                                                () -> keyedPost(second, admin, key, title)));
         HttpResponse<String> later = keyedPost(second, admin, key, title);
 
         assertThat(answers).extracting(HttpResponse::statusCode).allMatch(status -> status == 200 || status == 409)

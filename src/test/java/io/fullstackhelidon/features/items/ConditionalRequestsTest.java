@@ -1,16 +1,11 @@
 package io.fullstackhelidon.features.items;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.support.AtOnce;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestApi;
 import io.fullstackhelidon.support.TestServer;
@@ -112,22 +107,8 @@ class ConditionalRequestsTest {
         String id = createItem(token);
         String tag = api.get("/items/" + id, token).header("ETag").orElseThrow();
         int writers = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Reply> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Reply>> replies = new ArrayList<>();
-            for (int writer = 0; writer < writers; writer++) {
-                String title = "writer " + writer;
-                replies.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return call(Method.PUT, "/items/" + id, token, ifMatch(tag), "{\"title\":\"" + title + "\"}");
-                }));
-            }
-            start.countDown();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get(30, TimeUnit.SECONDS));
-            }
-        }
+        List<Reply> answers = AtOnce.run(writers, writer -> () -> call(
+                Method.PUT, "/items/" + id, token, ifMatch(tag), "{\"title\":\"writer " + writer + "\"}"));
 
         List<Reply> won = answers.stream().filter(reply -> reply.status() == 200).toList();
         assertThat(won).hasSize(1);

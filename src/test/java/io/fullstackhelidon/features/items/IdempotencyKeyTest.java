@@ -5,18 +5,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.infra.db.Migrations;
+import io.fullstackhelidon.support.AtOnce;
 import io.fullstackhelidon.support.Mailbox;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestApi;
@@ -130,21 +125,8 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String title = "raced " + key;
         int racers = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Reply> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return post("/items/", token, key, "{\"title\":\"" + title + "\"}");
-                }));
-            }
-            start.countDown();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get(30, TimeUnit.SECONDS));
-            }
-        }
+        List<Reply> answers = AtOnce.run(racers, i -> () -> post("/items/", token, key,
+                                                                "{\"title\":\"" + title + "\"}"));
 
         assertThat(itemsTitled(title)).isEqualTo(1);
         assertThat(answers).filteredOn(reply -> reply.status() == 200 && reply.header("Idempotent-Replayed").isEmpty())

@@ -1,18 +1,13 @@
 package io.fullstackhelidon.features.login;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.infra.db.Migrations;
 import io.fullstackhelidon.infra.security.Sha256;
+import io.fullstackhelidon.support.AtOnce;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestApi;
 import io.fullstackhelidon.support.TestServer;
@@ -125,26 +120,12 @@ class RefreshTokenApiTest {
         TestApi.Account account = api.randomUser();
         String token = refreshTokenOf(login(account, "offline_access"));
         int racers = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < racers; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return refresh(token);
-                }));
-            }
-            start.countDown();
-            List<Reply> answers = new ArrayList<>();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get(30, TimeUnit.SECONDS));
-            }
-            List<Reply> won = answers.stream().filter(reply -> reply.status() == 200).toList();
-            assertThat(won).hasSize(1);
-            assertThat(answers).filteredOn(reply -> reply.status() != 200).hasSize(racers - 1)
-                    .allSatisfy(RefreshTokenApiTest::assertInvalid);
-            assertInvalid(refresh(refreshTokenOf(won.getFirst())));
-        }
+        List<Reply> answers = AtOnce.run(racers, i -> () -> refresh(token));
+        List<Reply> won = answers.stream().filter(reply -> reply.status() == 200).toList();
+        assertThat(won).hasSize(1);
+        assertThat(answers).filteredOn(reply -> reply.status() != 200).hasSize(racers - 1)
+                .allSatisfy(RefreshTokenApiTest::assertInvalid);
+        assertInvalid(refresh(refreshTokenOf(won.getFirst())));
     }
 
     @Test

@@ -1,15 +1,10 @@
 package io.fullstackhelidon.features.login;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.fullstackhelidon.App;
+import io.fullstackhelidon.support.AtOnce;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.Slow;
 import io.fullstackhelidon.support.TestApi;
@@ -72,21 +67,7 @@ class RefreshTokenLifetimeTest {
     void withinTheLeewayARacingClientKeepsItsFamilyAfterItAReuseEndsIt() throws Exception {
         String token = login(api.randomUser());
         int racers = 6;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Reply> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return refresh(token);
-                }));
-            }
-            start.countDown();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get(30, TimeUnit.SECONDS));
-            }
-        }
+        List<Reply> answers = AtOnce.run(racers, i -> () -> refresh(token));
         List<Reply> won = answers.stream().filter(reply -> reply.status() == 200).toList();
         assertThat(won).hasSize(1);
         String successor = won.getFirst().json().path("refresh_token").asText();

@@ -3,13 +3,12 @@ package io.fullstackhelidon.infra.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.fullstackhelidon.App;
 import io.fullstackhelidon.contract.Idempotency.Reservation;
 import io.fullstackhelidon.infra.config.IdempotencySettings;
+import io.fullstackhelidon.support.MovableClock;
 import io.fullstackhelidon.support.TestSettings;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyKeysTest {
 
     private static App app;
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = new MovableClock(Instant.now());
 
     @BeforeAll
     static void start() {
@@ -73,30 +72,5 @@ class IdempotencyKeysTest {
         assertThat(keys.reserve(scope, "expired", "r")).isInstanceOf(Reservation.Answered.class);
         CLOCK.advance(Duration.ofHours(2));
         assertThat(keys.reserve(scope, "expired", "r")).isInstanceOf(Reservation.Taken.class);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

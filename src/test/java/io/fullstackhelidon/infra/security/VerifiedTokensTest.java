@@ -1,11 +1,10 @@
 package io.fullstackhelidon.infra.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
+
+import io.fullstackhelidon.support.MovableClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +14,7 @@ class VerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(NOW);
 
     @Test
     void aTokenIsKnownByItsDigestUntilItExpires() {
@@ -41,9 +24,9 @@ class VerifiedTokensTest {
 
         assertThat(tokens.find(Credentials.digest("token-a"))).contains(verified);
         assertThat(tokens.find(Credentials.digest("token-b"))).isEmpty();
-        now = NOW.plusSeconds(59);
+        clock.set(NOW.plusSeconds(59));
         assertThat(tokens.find(verified.tokenDigest())).contains(verified);
-        now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         assertThat(tokens.find(verified.tokenDigest())).as("at its exp").isEmpty();
         assertThat(tokens.hits()).isEqualTo(2);
         assertThat(tokens.misses()).isEqualTo(2);
