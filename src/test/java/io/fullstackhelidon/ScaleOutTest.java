@@ -45,11 +45,12 @@ class ScaleOutTest {
     private Mailbox mailbox;
     private RunningInstance first;
     private RunningInstance second;
+    private String database;
 
     @BeforeEach
     void startTwoInstances() {
         String redis = TestRedis.requireRunning();
-        String database = TestDatabases.freshUrl();
+        database = TestDatabases.freshUrl();
         mailbox = new Mailbox();
         Map<String, String> shared = new HashMap<>(mailbox.settings());
         shared.put("redis.url", redis);
@@ -200,6 +201,62 @@ class ScaleOutTest {
         long items = MAPPER.readTree(get(first, "/api/v1/items/?limit=1000", admin).body()).path("data")
                 .findValuesAsText("title").stream().filter(title::equals).count();
         assertThat(items).isEqualTo(1);
+    }
+
+    @Test
+    void itemCountsStayExactWhileTwoInstancesCreateAndDeleteAtOnce() throws Exception {
+        String admin = login(first, TestSettings.SUPERUSER_EMAIL, TestSettings.SUPERUSER_PASSWORD);
+        String owner = newUserToken(admin);
+        String leaving = newUserToken(admin);
+        String leavingId = MAPPER.readTree(get(first, "/api/v1/users/me", leaving).body()).path("id").asText();
+        RunningInstance[] instances = {first, second};
+
+        // 16 writers, half on each instance: each creates 12 items of one owner and deletes every third on the
+        // other instance; meanwhile a user who owns 20 items is deleted, and their items go by cascade
+        for (int i = 0; i < 20; i++) {
+            assertThat(send(first, "POST", "/api/v1/items/", leaving, Map.of("title", "leaving " + i)).statusCode())
+                    .isEqualTo(200);
+        }
+        List<Integer> kept = AtOnce.run(17, writer -> () -> {
+            if (writer == 16) {
+                return send(second, "DELETE", "/api/v1/users/" + leavingId, admin, null).statusCode() == 200 ? 0 : -1;
+            }
+            String token = writer % 2 == 0 ? owner : admin;
+            int left = 0;
+            for (int i = 0; i < 12; i++) {
+                HttpResponse<String> created = send(instances[writer % 2], "POST", "/api/v1/items/", token,
+                                                    Map.of("title", "writer " + writer + " item " + i));
+                assertThat(created.statusCode()).isEqualTo(200);
+                if (i % 3 == 0) {
+                    String id = MAPPER.readTree(created.body()).path("id").asText();
+                    assertThat(send(instances[(writer + 1) % 2], "DELETE", "/api/v1/items/" + id, token, null)
+                                       .statusCode()).isEqualTo(200);
+                } else {
+                    left++;
+                }
+            }
+            return left;
+        });
+
+        assertThat(kept).doesNotContain(-1);
+        String ownerId = MAPPER.readTree(get(first, "/api/v1/users/me", owner).body()).path("id").asText();
+        long ownerRows = TestDatabases.queryLong(database, "SELECT COUNT(*) FROM item WHERE owner_id = '" + ownerId + "'");
+        long allRows = TestDatabases.queryLong(database, "SELECT COUNT(*) FROM item");
+        assertThat(ownerRows).isEqualTo(8 * 8);
+        assertThat(allRows).isEqualTo(16 * 8);
+        for (RunningInstance instance : instances) {
+            assertThat(MAPPER.readTree(get(instance, "/api/v1/items/?limit=1", owner).body()).path("count").asLong())
+                    .isEqualTo(ownerRows);
+            assertThat(MAPPER.readTree(get(instance, "/api/v1/items/?limit=1", admin).body()).path("count").asLong())
+                    .isEqualTo(allRows);
+        }
+    }
+
+    private String newUserToken(String admin) throws Exception {
+        String email = "counted-" + UUID.randomUUID() + "@example.com";
+        assertThat(send(first, "POST", "/api/v1/users/", admin, Map.of("email", email, "password", "long-enough-1"))
+                           .statusCode()).isEqualTo(200);
+        return login(first, email, "long-enough-1");
     }
 
     private static HttpResponse<String> keyedPost(RunningInstance instance, String token, String key, String title) {

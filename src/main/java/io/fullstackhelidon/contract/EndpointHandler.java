@@ -68,6 +68,9 @@ final class EndpointHandler<U, B> implements Handler {
         Object answer = endpoint.handler().handle(caller, input);
         if (answer instanceof CustomResponse custom) {
             custom.send(response, endpoint.status());
+        } else if (answer instanceof JsonWithHeaders headed) {
+            headed.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+            json.send(response, endpoint.status(), headed.body());
         } else if (endpoint.tagged()) {
             sendTagged(request, response, json.bytes(answer));
         } else {

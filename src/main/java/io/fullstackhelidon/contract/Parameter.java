@@ -3,11 +3,14 @@ package io.fullstackhelidon.contract;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.fullstackhelidon.contract.validation.Field;
 import io.fullstackhelidon.contract.validation.Issues;
 import io.fullstackhelidon.contract.validation.Scalars;
+import io.fullstackhelidon.contract.validation.ValidationIssue;
 
 import io.helidon.webserver.http.ServerRequest;
 
@@ -59,6 +62,21 @@ public final class Parameter<T> {
         schema.put("default", defaultValue);
         schema.put("title", Field.title(name));
         return new Parameter<>(name, In.QUERY, Scalars::count, defaultValue, schema);
+    }
+
+    /**
+     * An optional query parameter, its text as it is when {@code valid} (else a 422 naming {@code refusal}); empty when
+     * absent.
+     */
+    public static Parameter<Optional<String>> queryOptionalText(String name, Predicate<String> valid, String refusal) {
+        return new Parameter<>(name, In.QUERY, (text, loc, issues) -> {
+            if (valid.test(text)) {
+                return Optional.of(text);
+            }
+            issues.add(new ValidationIssue("value_error", loc, "Value error, " + refusal, text,
+                                           Map.of("error", refusal)));
+            return null;
+        }, Optional.empty(), schema("string", null, name));
     }
 
     /** A required e-mail address query parameter, normalised. */

@@ -100,10 +100,14 @@ public final class TestDatabases {
         }
     }
 
-    /** How many versioned migrations the service ships (files {@code db/migration/V<n>__*.sql}). */
-    public static long shippedMigrations() {
+    /** How many versioned migrations the service ships for the database at {@code url}: the common ones and its own. */
+    public static long shippedMigrations(String url) {
+        return migrationsIn("db/migration") + migrationsIn(url.startsWith("jdbc:postgresql:") ? "db/postgresql" : "db/h2");
+    }
+
+    private static long migrationsIn(String folder) {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-                TestDatabases.class.getClassLoader().getResource("db/migration").toURI()))) {
+                TestDatabases.class.getClassLoader().getResource(folder).toURI()))) {
             return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);

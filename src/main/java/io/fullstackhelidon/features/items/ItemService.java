@@ -2,6 +2,7 @@ package io.fullstackhelidon.features.items;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.fullstackhelidon.contract.Precondition;
@@ -26,9 +27,25 @@ public final class ItemService {
 
     /** The items {@code caller} may see, newest first, with their total. */
     public ItemsPublic page(User caller, long skip, long limit) {
-        ItemPage page = caller.isSuperuser() ? items.findPage(skip, limit)
-                                             : items.findPageOwnedBy(caller.id(), skip, limit);
-        return new ItemsPublic(page.items().stream().map(ItemPublic::of).toList(), page.total());
+        return ItemsPublic.of(items.findPage(visibleTo(caller), Optional.empty(), skip, limit));
+    }
+
+    /**
+     * The page after {@code cursor} (from the start when it is empty), {@code skip} items further, and the cursor
+     * after it, which is empty when the page is the last: fewer items than {@code limit}.
+     */
+    public CursorPage pageAfter(User caller, String cursor, long skip, long limit) {
+        Optional<ItemCursor> after = cursor.isEmpty() ? Optional.empty() : Optional.of(ItemCursor.parse(cursor)
+                .orElseThrow(() -> new IllegalArgumentException("Not a cursor: " + cursor)));
+        ItemPage page = items.findPage(visibleTo(caller), after, skip, limit);
+        Optional<String> next = page.items().isEmpty() || page.items().size() < limit
+                                ? Optional.empty() : Optional.of(ItemCursor.after(page.items().getLast()).text());
+        return new CursorPage(ItemsPublic.of(page), next);
+    }
+
+    /** Whose items {@code caller} may list: a superuser everyone's. */
+    private static Optional<UUID> visibleTo(User caller) {
+        return caller.isSuperuser() ? Optional.empty() : Optional.of(caller.id());
     }
 
     /** An item the caller may see: 404 when it does not exist, then 403 when it is someone else's. */

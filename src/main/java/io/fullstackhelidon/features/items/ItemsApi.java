@@ -1,10 +1,13 @@
 package io.fullstackhelidon.features.items;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.fullstackhelidon.contract.Endpoint;
 import io.fullstackhelidon.contract.FeatureApi;
+import io.fullstackhelidon.contract.JsonWithHeaders;
 import io.fullstackhelidon.contract.Message;
 import io.fullstackhelidon.contract.Parameter;
 import io.fullstackhelidon.features.users.CurrentUser;
@@ -15,6 +18,11 @@ public final class ItemsApi implements FeatureApi {
     private static final Parameter<UUID> ID = Parameter.pathUuid("id");
     private static final Parameter<Long> SKIP = Parameter.queryCount("skip", 0);
     private static final Parameter<Long> LIMIT = Parameter.queryCount("limit", 100);
+    /** Keyset paging, beyond the template: present (empty for the first page), {@code skip} counts from it. */
+    private static final Parameter<Optional<String>> CURSOR = Parameter.queryOptionalText(
+            "cursor", ItemCursor::isValid, "Invalid cursor");
+    /** Where the page after a cursor's page starts; absent after the last. */
+    static final String NEXT_CURSOR = "Next-Cursor";
 
     private final ItemService items;
     private final CurrentUser currentUser;
@@ -27,8 +35,11 @@ public final class ItemsApi implements FeatureApi {
     @Override
     public List<Endpoint<?, ?>> endpoints() {
         return List.of(
-                Endpoint.get("/items/").guard(currentUser.active()).with(SKIP).with(LIMIT)
-                        .handle((caller, in) -> items.page(caller, in.get(SKIP), in.get(LIMIT))),
+                Endpoint.get("/items/").guard(currentUser.active()).with(SKIP).with(LIMIT).with(CURSOR)
+                        .handle((caller, in) -> in.get(CURSOR).isEmpty()
+                                                ? items.page(caller, in.get(SKIP), in.get(LIMIT))
+                                                : byCursor(items.pageAfter(caller, in.get(CURSOR).get(), in.get(SKIP),
+                                                                           in.get(LIMIT)))),
                 Endpoint.get("/items/{id}").guard(currentUser.active()).with(ID).tagged()
                         .handle((caller, in) -> ItemPublic.of(items.read(caller, in.get(ID)))),
                 Endpoint.post("/items/").guard(currentUser.active()).body(NewItem.SCHEMA)
@@ -43,5 +54,9 @@ public final class ItemsApi implements FeatureApi {
                             items.delete(caller, in.get(ID), in.precondition());
                             return new Message("Item deleted successfully");
                         }));
+    }
+
+    private static JsonWithHeaders byCursor(CursorPage page) {
+        return new JsonWithHeaders(page.page(), page.next().map(next -> Map.of(NEXT_CURSOR, next)).orElse(Map.of()));
     }
 }

@@ -13,4 +13,8 @@ public record ItemsPublic(List<ItemPublic> data, long count) {
     public ItemsPublic {
         data = List.copyOf(data);
     }
+
+    static ItemsPublic of(ItemPage page) {
+        return new ItemsPublic(page.items().stream().map(ItemPublic::of).toList(), page.total());
+    }
 }

@@ -61,7 +61,8 @@ public final class Migrations {
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(settings.jdbcUrl(), settings.username(), settings.password())
-                .locations("classpath:db/migration")
+                // what each database does its own way (the item counts' triggers) after the common migrations
+                .locations("classpath:db/migration", settings.isPostgres() ? "classpath:db/postgresql" : "classpath:db/h2")
                 .defaultSchema(SERVICE_SCHEMA)
                 .callbacks(new TemplateSchemaCallback(templateSchema))
                 // for a service table that references a template table (H2 resolves names in the new table's schema)

@@ -67,6 +67,10 @@ class MigrationsTest {
             assertThat(owner.email()).isEqualTo("owner@example.com");
             assertThat(owner.createdAt()).isNull();
             assertThat(count(app, "SELECT COUNT(*) AS n FROM item WHERE id = '" + ITEM_ID + "'")).isEqualTo(1);
+            // the adopted items are counted, each in the slot its triggers would use: its id's last hex digit (d)
+            assertThat(count(app, "SELECT n FROM " + Migrations.SERVICE_SCHEMA + ".item_counts WHERE owner_id = '"
+                                  + OWNER_ID + "' AND slot = 13")).isEqualTo(1);
+            assertThat(count(app, "SELECT SUM(n) AS n FROM " + Migrations.SERVICE_SCHEMA + ".item_total")).isEqualTo(1);
             assertThat(count(app, "SELECT COUNT(*) AS n FROM " + Migrations.SERVICE_SCHEMA + ".flyway_schema_history "
                                   + "WHERE version = '1' AND type = 'BASELINE'")).isEqualTo(1);
             assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item", "alembic_version");
@@ -85,8 +89,8 @@ class MigrationsTest {
 
         assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
         assertThat(tablesIn(url, Migrations.SERVICE_SCHEMA))
-                .containsExactlyInAnyOrder("flyway_schema_history", "idempotency_keys", "refresh_tokens", "scheduled_tasks",
-                                           "token_revocations");
+                .containsExactlyInAnyOrder("flyway_schema_history", "idempotency_keys", "item_counts", "item_total",
+                                           "refresh_tokens", "scheduled_tasks", "token_revocations");
     }
 
     @Test
@@ -104,7 +108,7 @@ class MigrationsTest {
         assertThat(tablesIn(url, "public")).containsExactlyInAnyOrder("user", "item");
         assertThat(TestDatabases.queryLong(url, "SELECT COUNT(*) FROM " + Migrations.SERVICE_SCHEMA
                                                 + ".flyway_schema_history WHERE success AND version IS NOT NULL"))
-                .as("every version").isEqualTo(TestDatabases.shippedMigrations());
+                .as("every version").isEqualTo(TestDatabases.shippedMigrations(url));
         assertThat(TestDatabases.queryValue(url, "SELECT task_instance FROM " + Jobs.TABLE)).isEqualTo("queued-before");
         assertThat(Migrations.migrate(database)).isEqualTo(Migrations.Origin.OWN);
     }
