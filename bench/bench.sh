@@ -14,7 +14,11 @@
 # used. Prints requests/s, p50/p99 latency, errors, CPU milliseconds per request and peak RSS per scenario, and
 # writes them under bench/results/<time>/.
 #
+# The peers run on a database of their own (PEER_DATABASE_URL), with the template's schema only: the service's
+# migrations add triggers to item (its counts) that the peers' writes must not pay for.
+#
 # Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
+#   PEER_DATABASE_URL (BENCH_DATABASE_URL with _peers appended, created when missing),
 #   BENCH_REDIS_URL (unset: rate limits off anyway, users cached in the process; set: users cached in that Redis),
 #   DURATION=15 WARMUP=5 THREADS=2 CONNECTIONS=64 SCENARIOS="health users_me items_list item_get item_create login"
 #   PEER_DIR=../shared/peers/fastapi PEER_WORKERS=2 PEER_VARIANT=async PORT=8000 PEER_PORT=8100
@@ -27,6 +31,7 @@ BENCH="$ROOT/bench"
 export BENCH_LUA="$BENCH/wrk"
 
 DATABASE_URL="${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/bench}"
+PEER_DATABASE_URL="${PEER_DATABASE_URL:-${DATABASE_URL}_peers}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 THREADS="${THREADS:-2}"
@@ -68,17 +73,17 @@ log() { echo "[bench] $*" >&2; }
 
 # ------------------------------------------------------------------ database and data
 
-ensure_database() {
-  local name="${DATABASE_URL##*/}" server="${DATABASE_URL%/*}/postgres"
+ensure_database() { # url
+  local name="${1##*/}" server="${1%/*}/postgres"
   if [ "$(psql "$server" -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
     psql "$server" -qc "CREATE DATABASE \"$name\"" >/dev/null
   fi
 }
 
-seed() {
+seed() { # url
   local hash
   hash="$(/usr/bin/python3 -c "import bcrypt; print(bcrypt.hashpw(b'$SEED_PASSWORD', bcrypt.gensalt(12)).decode())")"
-  psql "$DATABASE_URL" -q -v hash="$hash" -v items=10000 -f "$BENCH/seed.sql" >/dev/null
+  psql "$1" -q -v hash="$hash" -v items=10000 -f "$BENCH/seed.sql" >/dev/null
 }
 
 # ------------------------------------------------------------------ processes
@@ -125,7 +130,7 @@ start_helidon() {
 
 start_peer() {
   mkdir -p "$RESULTS/fastapi"
-  DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
+  DATABASE_URL="$PEER_DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
     FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" WORKERS="$PEER_WORKERS" PORT="$PEER_PORT" APP_VARIANT="$PEER_VARIANT" \
     "$PEER_DIR/run.sh" >"$RESULTS/fastapi/server.log" 2>&1 &
   SERVER_PID=$!
@@ -134,7 +139,7 @@ start_peer() {
 
 start_spring() {
   mkdir -p "$RESULTS/spring"
-  DATABASE_URL="$DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
+  DATABASE_URL="$PEER_DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
     FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" PORT="$SPRING_PORT" JAVA_OPTS="$JAVA_OPTS" \
     SPRING_USER_CACHE="$SPRING_USER_CACHE" MALLOC_ARENA_MAX=2 \
     "$SPRING_DIR/run.sh" >"$RESULTS/spring/server.log" 2>&1 &
@@ -242,11 +247,11 @@ ratios() { # peer-label title
   done
 }
 
-ensure_database
+ensure_database "$DATABASE_URL"
 log "Helidon service on $DATABASE_URL (results in $RESULTS)"
 mkdir -p "$RESULTS/helidon"
 start_helidon
-seed
+seed "$DATABASE_URL"
 measure helidon "http://127.0.0.1:$PORT"
 stop_server
 pgbench_ceiling
@@ -263,8 +268,9 @@ pgbench_ceiling
 
 if [ "$WITH_PEER" = 1 ]; then
   log "FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers) on the same database"
+  ensure_database "$PEER_DATABASE_URL"
   start_peer
-  seed
+  seed "$PEER_DATABASE_URL"
   measure fastapi "http://127.0.0.1:$PEER_PORT"
   stop_server
   { echo; echo "## FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers)"; echo; table fastapi; ratios fastapi FastAPI; } |
@@ -272,8 +278,9 @@ if [ "$WITH_PEER" = 1 ]; then
 fi
 if [ "$WITH_SPRING" = 1 ]; then
   log "Spring Boot peer (user cache: $SPRING_USER_CACHE, JAVA_OPTS=$JAVA_OPTS) on the same database"
+  ensure_database "$PEER_DATABASE_URL"
   start_spring
-  seed
+  seed "$PEER_DATABASE_URL"
   measure spring "http://127.0.0.1:$SPRING_PORT"
   stop_server
   { echo; echo "## Spring Boot peer (user cache: $SPRING_USER_CACHE, the same JVM options)"; echo; table spring

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.fullstackhelidon.contract.Endpoint;
 import io.fullstackhelidon.contract.FeatureApi;
@@ -78,6 +80,7 @@ public final class App implements AutoCloseable {
 
     private final Settings settings;
     private final OwnedMeters ownedMeters = new OwnedMeters(Metrics.globalRegistry());
+    private final CompletableFuture<Database> opening;
     private final Database database;
     private final Jobs jobs;
     private final Redis redis;
@@ -97,24 +100,28 @@ public final class App implements AutoCloseable {
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.frontend = frontend(settings);
         PoolMetrics poolMetrics = new PoolMetrics(ownedMeters);
-        // the job queue's threads each complete a job on a connection, and its poller takes one more
-        this.database = Database.open(settings.database(), settings.jobs().threads() + 1, poolMetrics);
-        poolMetrics.trackQueue(database::queueWaiting, database::queueTimeouts,
-                               () -> !database.availability().knownDown());
-        EmailDelivery emailDelivery = settings.mail().enabled() ? new EmailDelivery(settings.mail(), settings.jobs())
-                                                                : null;
-        this.jobs = emailDelivery == null ? null
-                                          : new Jobs(database.backgroundDataSource(), settings.jobs(),
-                                                     new SealedData("job data", settings.security().secretKey(),
-                                                                    settings.security().previousSecretKeys()),
-                                                     List.of(emailDelivery.task()));
-        Mailer mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
+        // The database (reachable, migrated, pooled) is half of the start-up: it opens on a second thread while this
+        // one builds what does not need it. The job queue's threads each complete a job on a connection, and its
+        // poller takes one more.
+        this.opening = CompletableFuture.supplyAsync(
+                () -> Database.open(settings.database(), settings.jobs().threads() + 1, poolMetrics));
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);
         this.rateLimiter = sharedOrLocalRateLimiter();
         this.userCache = sharedOrLocalUserCache(settings.cache());
         this.virtualThreads = new VirtualThreadMetrics(ownedMeters.registry(), settings.operations().pinnedThreshold());
         this.requestHeads = new RequestHeadDeadline(settings.http().headTimeout());
         try {
+            EmailDelivery emailDelivery = settings.mail().enabled()
+                                          ? new EmailDelivery(settings.mail(), settings.jobs()) : null;
+            this.database = opened(opening);
+            poolMetrics.trackQueue(database::queueWaiting, database::queueTimeouts,
+                                   () -> !database.availability().knownDown());
+            this.jobs = emailDelivery == null ? null
+                                              : new Jobs(database.backgroundDataSource(), settings.jobs(),
+                                                         new SealedData("job data", settings.security().secretKey(),
+                                                                        settings.security().previousSecretKeys()),
+                                                         List.of(emailDelivery.task()));
+            Mailer mailer = jobs == null ? new DisabledMailer() : new QueuedMailer(jobs, emailDelivery);
             AppMetrics metrics = new AppMetrics(ownedMeters);
             metrics.trackSlowHeadClosures(requestHeads::closedConnections);
             if (emailDelivery != null) {
@@ -241,10 +248,26 @@ public final class App implements AutoCloseable {
         if (redis != null) {
             redis.close();
         }
-        database.close();
+        try {
+            opened(opening).close();
+        } catch (RuntimeException e) {
+            // it did not open: nothing to close
+        }
         requestHeads.close();
         virtualThreads.close();
         ownedMeters.close();
+    }
+
+    /** The database once open; what kept it from opening, thrown as it was thrown. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**
