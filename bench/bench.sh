@@ -14,8 +14,9 @@
 # used. Prints requests/s, p50/p99 latency, errors, CPU milliseconds per request and peak RSS per scenario, and
 # writes them under bench/results/<time>/.
 #
-# The peers run on a database of their own (PEER_DATABASE_URL), with the template's schema only: the service's
-# migrations add triggers to item (its counts) that the peers' writes must not pay for.
+# The peers run on a database of their own (PEER_DATABASE_URL): the template's schema and the service's indexes
+# (db/migration/V2), not the service's triggers on item (its counts), which the peers' writes must not pay for. The
+# Spring peer gets deploy/jvm.options without its class-data archive (a start-up matter, named for the service).
 #
 # Settings (environment): BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/bench, created when missing),
 #   PEER_DATABASE_URL (BENCH_DATABASE_URL with _peers appended, created when missing),
@@ -140,11 +141,26 @@ start_peer() {
 start_spring() {
   mkdir -p "$RESULTS/spring"
   DATABASE_URL="$PEER_DATABASE_URL" SECRET_KEY="$SECRET" FIRST_SUPERUSER="$ADMIN_EMAIL" \
-    FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" PORT="$SPRING_PORT" JAVA_OPTS="$JAVA_OPTS" \
+    FIRST_SUPERUSER_PASSWORD="$ADMIN_PASSWORD" PORT="$SPRING_PORT" JAVA_OPTS="$(spring_options)" \
     SPRING_USER_CACHE="$SPRING_USER_CACHE" MALLOC_ARENA_MAX=2 \
     "$SPRING_DIR/run.sh" >"$RESULTS/spring/server.log" 2>&1 &
   SERVER_PID=$!
   wait_ready "http://127.0.0.1:$SPRING_PORT"
+}
+
+spring_options() { # JAVA_OPTS, with deploy/jvm.options' archive left out
+  if [ "$JAVA_OPTS" = "@$ROOT/deploy/jvm.options" ]; then
+    grep -v -e '^-XX:+AutoCreateSharedArchive$' -e '^-XX:SharedArchiveFile=' "$ROOT/deploy/jvm.options" \
+      >"$RESULTS/spring/jvm.options"
+    echo "@$RESULTS/spring/jvm.options"
+  else
+    echo "$JAVA_OPTS"
+  fi
+}
+
+peer_indexes() { # the service's item indexes on the peers' database, once its schema is there
+  sed 's/CREATE INDEX /CREATE INDEX IF NOT EXISTS /' "$ROOT/src/main/resources/db/migration/V2__item_indexes.sql" |
+    psql "$PEER_DATABASE_URL" -q >/dev/null
 }
 
 stop_server() {
@@ -270,6 +286,7 @@ if [ "$WITH_PEER" = 1 ]; then
   log "FastAPI peer ($PEER_VARIANT, $PEER_WORKERS workers) on the same database"
   ensure_database "$PEER_DATABASE_URL"
   start_peer
+  peer_indexes
   seed "$PEER_DATABASE_URL"
   measure fastapi "http://127.0.0.1:$PEER_PORT"
   stop_server
@@ -280,6 +297,7 @@ if [ "$WITH_SPRING" = 1 ]; then
   log "Spring Boot peer (user cache: $SPRING_USER_CACHE, JAVA_OPTS=$JAVA_OPTS) on the same database"
   ensure_database "$PEER_DATABASE_URL"
   start_spring
+  peer_indexes
   seed "$PEER_DATABASE_URL"
   measure spring "http://127.0.0.1:$SPRING_PORT"
   stop_server

@@ -5,8 +5,10 @@ CREATE TRIGGER item_counts AFTER INSERT, UPDATE, DELETE ON item FOR EACH ROW
 
 INSERT INTO ${flyway:defaultSchema}.item_counts (owner_id, slot, n)
 SELECT owner_id, slot, COUNT(*) FROM (
-    -- the id's last hexadecimal digit, as the trigger takes it
-    SELECT owner_id, POSITION(RIGHT(CAST(id AS VARCHAR), 1), '0123456789abcdef') - 1 AS slot FROM item) s
+    -- the low 6 bits of the id's last byte, as the trigger takes them
+    SELECT owner_id, MOD((POSITION(SUBSTRING(CAST(id AS VARCHAR), 35, 1), '0123456789abcdef') - 1) * 16
+                         + POSITION(SUBSTRING(CAST(id AS VARCHAR), 36, 1), '0123456789abcdef') - 1, 64) AS slot
+    FROM item) s
 GROUP BY owner_id, slot;
 
 INSERT INTO ${flyway:defaultSchema}.item_total (slot, n)

@@ -13,8 +13,8 @@ import org.h2.api.Trigger;
 
 /**
  * Keeps {@code item_counts} and {@code item_total} on H2, row by row, as PostgreSQL's statement triggers do (the
- * migrations {@code db/h2/V9} and {@code db/postgresql/V9}): an item counts in the slot of its id's last hexadecimal
- * digit, for its owner and in the total.
+ * migrations {@code db/h2/V9} and {@code db/postgresql/V9}): an item counts in the slot of the low 6 bits of its id's
+ * last byte, for its owner and in the total.
  */
 public final class ItemCountsOnH2 implements Trigger {
 
@@ -53,7 +53,7 @@ public final class ItemCountsOnH2 implements Trigger {
 
     private void add(Connection connection, Object[] row, int delta) throws SQLException {
         UUID id = (UUID) row[idColumn];
-        int slot = (int) (id.getLeastSignificantBits() & 15);
+        int slot = (int) (id.getLeastSignificantBits() & 63);
         upsert(connection, "UPDATE " + SCHEMA + ".item_counts SET n = n + ? WHERE slot = ? AND owner_id = ?",
                "INSERT INTO " + SCHEMA + ".item_counts (n, slot, owner_id) VALUES (?, ?, ?)",
                delta, slot, row[ownerColumn]);
