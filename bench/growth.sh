@@ -18,7 +18,7 @@ URL=${GROWTH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/growth}
 SERVER="${URL%/*}/postgres"
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-psql "$SERVER" -qc "DROP DATABASE IF EXISTS ${URL##*/}" -qc "CREATE DATABASE ${URL##*/}"
+PGOPTIONS="-c client_min_messages=warning" psql "$SERVER" -qc "DROP DATABASE IF EXISTS ${URL##*/}" -qc "CREATE DATABASE ${URL##*/}"
 SCRATCH=$(mktemp -d)
 (cd "$SCRATCH" && exec env DATABASE_URL="$URL" SECRET_KEY=growth-secret-key-0123456789 PROJECT_NAME=Growth \
    FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=growthadminpass RATELIMIT_ENABLED=false \

@@ -21,7 +21,8 @@ for spec in "$@"; do
   COMMAND[$label]="$(echo "${spec#*=}" | sed "s|DIR|$WORK/$label|g; s|DEPLOY|$ROOT/deploy|g")"
   DATABASE[$label]=""
   if [ -n "${STARTUP_DATABASE_URL:-}" ]; then
-    psql "$STARTUP_DATABASE_URL/postgres" -qc "DROP DATABASE IF EXISTS restart_$label" -qc "CREATE DATABASE restart_$label"
+    PGOPTIONS="-c client_min_messages=warning" psql "$STARTUP_DATABASE_URL/postgres" -qc "DROP DATABASE IF EXISTS restart_$label" \
+      -qc "CREATE DATABASE restart_$label"
     DATABASE[$label]="$STARTUP_DATABASE_URL/restart_$label"
   fi
 done

@@ -24,11 +24,14 @@ public final class ItemRepository {
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM item WHERE id = ?";
     /** The row still holds what the API showed of it: its id is bound before, these three after. */
     private static final String UNCHANGED = " AND title = ? AND description IS NOT DISTINCT FROM ? AND owner_id = ?";
-    /** The totals the item triggers keep (migration V8), read from at most 64 rows. */
-    private static final String OWNER_TOTAL = "SELECT COALESCE(SUM(n), 0) AS n FROM " + Migrations.SERVICE_SCHEMA
-                                              + ".item_counts WHERE owner_id = ?";
-    private static final String EVERYONE_TOTAL = "SELECT COALESCE(SUM(n), 0) AS n FROM " + Migrations.SERVICE_SCHEMA
-                                                 + ".item_total";
+    /**
+     * The totals the item triggers keep (migration V8), read from at most 64 rows; a {@code BIGINT}, not the
+     * {@code NUMERIC} that PostgreSQL's {@code SUM} gives, which the driver would decode on each of the page's rows.
+     */
+    private static final String OWNER_TOTAL = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM "
+                                              + Migrations.SERVICE_SCHEMA + ".item_counts WHERE owner_id = ?";
+    private static final String EVERYONE_TOTAL = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM "
+                                                 + Migrations.SERVICE_SCHEMA + ".item_total";
     private static final String INSERT = "INSERT INTO item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
     private final DbClient db;
