@@ -60,8 +60,12 @@ public final class TestApi {
 
     /** Jobs waiting in the durable queue ({@link Jobs#TABLE}). */
     public long queuedJobs() {
-        return app.database().client().execute().get("SELECT COUNT(*) AS n FROM " + Jobs.TABLE).orElseThrow()
-                .column("n").get(Number.class).longValue();
+        return number("SELECT COUNT(*) AS n FROM " + Jobs.TABLE);
+    }
+
+    /** The number a query of the app's database answers in its column {@code n}. */
+    public long number(String sql) {
+        return app.database().client().execute().get(sql).orElseThrow().column("n").get(Number.class).longValue();
     }
 
     // ---------------------------------------------------------------- HTTP

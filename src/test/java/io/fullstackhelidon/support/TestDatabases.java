@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fullstackhelidon.infra.config.AppConfig;
 import io.fullstackhelidon.infra.config.DatabaseSettings;
 import io.fullstackhelidon.infra.config.Settings;
+import io.fullstackhelidon.infra.db.Migrations;
 
 /**
  * Fresh, empty databases for tests: in-memory H2 by default, or new PostgreSQL databases on the server named by
@@ -102,7 +103,7 @@ public final class TestDatabases {
 
     /** How many versioned migrations the service ships for the database at {@code url}: the common ones and its own. */
     public static long shippedMigrations(String url) {
-        return migrationsIn("db/migration") + migrationsIn(url.startsWith("jdbc:postgresql:") ? "db/postgresql" : "db/h2");
+        return Migrations.folders(settings(url)).stream().mapToLong(TestDatabases::migrationsIn).sum();
     }
 
     private static long migrationsIn(String folder) {

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,8 +62,7 @@ public final class Migrations {
         }
         Flyway flyway = Flyway.configure()
                 .dataSource(settings.jdbcUrl(), settings.username(), settings.password())
-                // what each database does its own way (the item counts' triggers) after the common migrations
-                .locations("classpath:db/migration", settings.isPostgres() ? "classpath:db/postgresql" : "classpath:db/h2")
+                .locations(folders(settings).stream().map(folder -> "classpath:" + folder).toArray(String[]::new))
                 .defaultSchema(SERVICE_SCHEMA)
                 .callbacks(new TemplateSchemaCallback(templateSchema))
                 // for a service table that references a template table (H2 resolves names in the new table's schema)
@@ -77,6 +77,14 @@ public final class Migrations {
         }
         flyway.migrate();
         return origin;
+    }
+
+    /**
+     * Where the migrations are, on the class path: the common ones, and those each database does its own way (the
+     * item counts' triggers).
+     */
+    public static List<String> folders(DatabaseSettings settings) {
+        return List.of("db/migration", settings.isPostgres() ? "db/postgresql" : "db/h2");
     }
 
     private static Origin origin(Connection connection, String templateSchema) throws SQLException {

@@ -59,13 +59,13 @@ class ItemListTest {
 
         assertThat(count(aliceToken)).isEqualTo(rows(alice.id())).isEqualTo(4 + 5);
         assertThat(count(api.login(bob.user().email(), bob.password()))).isEqualTo(rows(bob.id())).isEqualTo(1);
-        assertThat(count(api.superuserToken())).isEqualTo(rowCount("SELECT COUNT(*) FROM item"));
+        assertThat(count(api.superuserToken())).isEqualTo(api.number("SELECT COUNT(*) AS n FROM item"));
 
         // the user's deletion takes their items by cascade, and their count with them
         assertThat(api.delete("/users/" + alice.id(), api.superuserToken()).status()).isEqualTo(200);
-        assertThat(rowCount("SELECT COALESCE(SUM(n), 0) FROM full_stack_helidon.item_counts WHERE owner_id = '"
+        assertThat(api.number("SELECT COALESCE(SUM(n), 0) AS n FROM full_stack_helidon.item_counts WHERE owner_id = '"
                             + alice.id() + "'")).isZero();
-        assertThat(count(api.superuserToken())).isEqualTo(rowCount("SELECT COUNT(*) FROM item"));
+        assertThat(count(api.superuserToken())).isEqualTo(api.number("SELECT COUNT(*) AS n FROM item"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class ItemListTest {
 
         assertThat(statuses).containsOnly(200);
         assertThat(count(token)).isEqualTo(rows(owner.id())).isEqualTo(24);
-        assertThat(count(api.superuserToken())).isEqualTo(rowCount("SELECT COUNT(*) FROM item"));
+        assertThat(count(api.superuserToken())).isEqualTo(api.number("SELECT COUNT(*) AS n FROM item"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class ItemListTest {
     }
 
     private long rows(UUID owner) {
-        return rowCount("SELECT COUNT(*) FROM item WHERE owner_id = '" + owner + "'");
+        return api.number("SELECT COUNT(*) AS n FROM item WHERE owner_id = '" + owner + "'");
     }
 
     private static List<String> ids(JsonNode page) {
@@ -180,10 +180,5 @@ class ItemListTest {
 
     private void sql(String statement) {
         api.app().database().client().execute().dml(statement);
-    }
-
-    private long rowCount(String sql) {
-        return api.app().database().client().execute().get(sql.replaceFirst("SELECT (.*?) FROM", "SELECT $1 AS n FROM"))
-                .orElseThrow().column("n").get(Number.class).longValue();
     }
 }

@@ -45,7 +45,8 @@ class ItemsApiTest {
         assertThat(item.has("id")).isTrue();
         assertThat(item.has("owner_id")).isTrue();
         assertThat(item.path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?Z");
-        assertThat(rowCount("SELECT COUNT(*) FROM item WHERE id = '" + item.path("id").asText() + "'")).isEqualTo(1);
+        assertThat(api.number("SELECT COUNT(*) AS n FROM item WHERE id = '" + item.path("id").asText() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -132,7 +133,7 @@ class ItemsApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("message").asText()).isEqualTo("Item deleted successfully");
-        assertThat(rowCount("SELECT COUNT(*) FROM item WHERE id = '" + item.path("id").asText() + "'")).isZero();
+        assertThat(api.number("SELECT COUNT(*) AS n FROM item WHERE id = '" + item.path("id").asText() + "'")).isZero();
     }
 
     @Test
@@ -151,7 +152,8 @@ class ItemsApiTest {
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.detail()).isEqualTo("Not enough permissions");
-        assertThat(rowCount("SELECT COUNT(*) FROM item WHERE id = '" + item.path("id").asText() + "'")).isEqualTo(1);
+        assertThat(api.number("SELECT COUNT(*) AS n FROM item WHERE id = '" + item.path("id").asText() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -193,7 +195,7 @@ class ItemsApiTest {
         JsonNode page = api.get("/items/?skip=0&limit=100", api.superuserToken()).json();
 
         assertThat(page.path("data").findValuesAsText("id")).contains(item.path("id").asText());
-        assertThat(page.path("count").asLong()).isEqualTo(rowCount("SELECT COUNT(*) FROM item"));
+        assertThat(page.path("count").asLong()).isEqualTo(api.number("SELECT COUNT(*) AS n FROM item"));
     }
 
     @Test
@@ -231,11 +233,6 @@ class ItemsApiTest {
         Reply reply = api.delete("/users/" + item.path("owner_id").asText(), api.superuserToken());
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(rowCount("SELECT COUNT(*) FROM item WHERE id = '" + item.path("id").asText() + "'")).isZero();
-    }
-
-    private long rowCount(String sql) {
-        return api.app().database().client().execute().get(sql.replace("COUNT(*)", "COUNT(*) AS n"))
-                .orElseThrow().column("n").get(Number.class).longValue();
+        assertThat(api.number("SELECT COUNT(*) AS n FROM item WHERE id = '" + item.path("id").asText() + "'")).isZero();
     }
 }
