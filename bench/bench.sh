@@ -73,6 +73,8 @@ for tool in wrk curl jq psql pgbench; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk curl jq postgresql-client)" >&2; exit 2; }
 done
 mkdir -p "$RESULTS"
+# shellcheck source=../deploy/image/lib.sh
+. "$ROOT/deploy/image/lib.sh"
 log() { echo "[bench] $*" >&2; }
 
 # ------------------------------------------------------------------ database and data
@@ -153,8 +155,7 @@ start_spring() {
 
 spring_options() { # JAVA_OPTS, with deploy/jvm.options' archive left out
   if [ "$JAVA_OPTS" = "@$ROOT/deploy/jvm.options" ]; then
-    grep -v -e '^-XX:+AutoCreateSharedArchive$' -e '^-XX:SharedArchiveFile=' "$ROOT/deploy/jvm.options" \
-      >"$RESULTS/spring/jvm.options"
+    jvm_options_without_archive "$ROOT/deploy/jvm.options" >"$RESULTS/spring/jvm.options"
     echo "@$RESULTS/spring/jvm.options"
   else
     echo "$JAVA_OPTS"

@@ -7,7 +7,7 @@
 #
 #   bench/growth.sh target/full-stack-helidon.jar
 #   SIZES="10000 100000 1000000 10000000" RUNS=21 WARM=5 GROWTH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/growth
-# Needs: curl, jq, psql, a JDK 21+ (JAVA_HOME, else Temurin 25 where installed).
+# Needs: curl, jq, psql, a JDK 21+ (JAVA_HOME, else Temurin 25 where installed). Started by bench/one-service.sh.
 set -euo pipefail
 JAR=$(realpath "$1")
 SIZES=${SIZES:-"10000 100000 1000000"}
@@ -16,19 +16,13 @@ WARM=${WARM:-5}
 PORT=${PORT:-18300}
 URL=${GROWTH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/growth}
 SERVER="${URL%/*}/postgres"
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PGOPTIONS="-c client_min_messages=warning" psql "$SERVER" -qc "DROP DATABASE IF EXISTS ${URL##*/}" -qc "CREATE DATABASE ${URL##*/}"
-SCRATCH=$(mktemp -d)
-(cd "$SCRATCH" && exec env DATABASE_URL="$URL" SECRET_KEY=growth-secret-key-0123456789 PROJECT_NAME=Growth \
-   FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=growthadminpass RATELIMIT_ENABLED=false \
-   SERVER_PORT="$PORT" LOG_FORMAT=json "$JAVA" "@$ROOT/deploy/jvm.options" -jar "$JAR" > service.log 2>&1) &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-for _ in $(seq 1 120); do curl -sf "127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.5; done
+export DATABASE_URL="$URL"
+# the jar on that database, its superuser's token in BENCH_TOKEN
+source "$(dirname "$0")/one-service.sh"
 API="http://127.0.0.1:$PORT/api/v1"
 token() { curl -fsS -d "username=$1" -d "password=$2" "$API/login/access-token" | jq -r .access_token; }
-ADMIN=$(token admin@example.com growthadminpass)
+ADMIN=$BENCH_TOKEN
 curl -fsS -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"email":"owner@example.com","password":"growthownerpass"}' "$API/users/"
 OWNER=$(token owner@example.com growthownerpass)

@@ -1,7 +1,7 @@
-# Sourced by quick-h2.sh, profile.sh and cpu-split.sh: one jar started in a scratch folder on 127.0.0.1:$PORT (its
-# embedded H2 database, or DATABASE_URL), rate limits off, the options of deploy/jvm.options plus JVM_EXTRA, stopped
-# when the script exits; then a token for its first superuser. Sets PID, BENCH_LUA, BENCH_TOKEN; new_item prints the
-# id of an item it creates.
+# Sourced by quick-h2.sh, profile.sh, cpu-split.sh and growth.sh: one jar started in a scratch folder on
+# 127.0.0.1:$PORT (its embedded H2 database, or DATABASE_URL), rate limits off, the options of deploy/jvm.options plus
+# JVM_EXTRA, stopped when the script exits; then a token for its first superuser. Sets PID, BENCH_LUA, BENCH_TOKEN;
+# new_item prints the id of an item it creates.
 BENCH_DIR=$(realpath "$(dirname "${BASH_SOURCE[0]}")")
 export BENCH_LUA="$BENCH_DIR/wrk"
 ONE_SERVICE_SCRATCH=$(mktemp -d)

@@ -3,7 +3,8 @@
 # with STARTUP_DATABASE_URL a PostgreSQL database) of its own, where one unmeasured start creates the schema, the
 # superuser and whatever that path caches (the class-data archive of deploy/jvm.options); then ROUNDS rounds take
 # turns between the paths, each start timed from launch to the first 200 of /health/ready (polled every 5 ms), then
-# stopped with SIGTERM. Prints the median and the fastest per path. Binds to 127.0.0.1:18790 only.
+# stopped with SIGTERM (bench/launch-to-ready.py). Prints the median and the fastest per path. Binds to
+# 127.0.0.1:18790 only.
 #
 #   bench/restart.sh 'jar=java @DEPLOY/jvm.options -jar target/full-stack-helidon.jar' 'exec=./mvnw -q compile exec:exec'
 #   ROUNDS=9; STARTUP_DATABASE_URL=postgresql://postgres@127.0.0.1:5432 STARTUP_REDIS_URL=redis://127.0.0.1:6379
@@ -28,41 +29,10 @@ for spec in "$@"; do
 done
 
 launch() { # label -> milliseconds to ready, or "failed"
-  (cd "$ROOT" && env -i PATH="$PATH" HOME="$HOME" SERVER_PORT=18790 SECRET_KEY=restart-secret-key-0123456789abcdef \
+  (cd "$WORK/$1" && env -i PATH="$PATH" HOME="$HOME" SERVER_PORT=18790 SECRET_KEY=restart-secret-key-0123456789abcdef \
      FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=restart-password SHUTDOWN_DRAIN_SECONDS=0 \
-     DATABASE_URL="${DATABASE[$1]}" REDIS_URL="${STARTUP_REDIS_URL:-}" WORKDIR="$WORK/$1" \
-     python3 - ${COMMAND[$1]} <<'PY'
-import os, signal, socket, subprocess, sys, time
-os.chdir(os.environ["WORKDIR"])
-start = time.monotonic()
-process = subprocess.Popen(sys.argv[1:], stdout=open("stdout.log", "a"), stderr=open("stderr.log", "a"),
-                           start_new_session=True, cwd=os.environ["WORKDIR"] if not sys.argv[1].endswith("mvnw") else None)
-request = b"GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-ready = None
-while time.monotonic() - start < 120 and process.poll() is None:
-    try:
-        with socket.create_connection(("127.0.0.1", 18790), timeout=1) as connection:
-            connection.sendall(request)
-            if connection.recv(64).startswith(b"HTTP/1.1 200"):
-                ready = time.monotonic() - start
-                break
-    except OSError:
-        pass
-    time.sleep(0.005)
-try:
-    os.killpg(process.pid, signal.SIGTERM)
-except ProcessLookupError:
-    pass
-process.wait(60)
-for _ in range(300):
-    try:
-        os.killpg(process.pid, 0)
-    except ProcessLookupError:
-        break
-    time.sleep(0.1)
-print(round(ready * 1000) if ready is not None else "failed")
-PY
-  )
+     DATABASE_URL="${DATABASE[$1]}" REDIS_URL="${STARTUP_REDIS_URL:-}" READY_TIMEOUT=120 \
+     python3 "$ROOT/bench/launch-to-ready.py" ${COMMAND[$1]})
 }
 
 for label in "${LABELS[@]}"; do echo "first start of $label: $(launch "$label") ms (not counted)" >&2; done

@@ -58,9 +58,7 @@ rm -rf "$IMAGE"
 if command -v strip >/dev/null; then strip --strip-unneeded "$IMAGE/lib/server/libjvm.so"; fi
 mkdir -p "$IMAGE/app/libs"
 cp "$JAR" "$IMAGE/app/"
-# the options of every launch path but the archive a plain "java -jar" records: the image has its AOT cache instead
-grep -v -e '^-XX:+AutoCreateSharedArchive$' -e '^-XX:SharedArchiveFile=' "$ROOT/deploy/jvm.options" \
-  > "$IMAGE/app/jvm.options"
+jvm_options_without_archive "$ROOT/deploy/jvm.options" > "$IMAGE/app/jvm.options"
 # only the libraries the jar's manifest names (target/libs may hold leftovers of older builds)
 unzip -p "$JAR" META-INF/MANIFEST.MF | tr -d '\r' | sed -n '/^Class-Path:/,/^[A-Z]/p' | sed 's/^Class-Path://; s/^ //' |
   grep -v '^[A-Z][A-Za-z-]*:' | tr -d '\n' | tr ' ' '\n' | grep . | while read -r entry; do

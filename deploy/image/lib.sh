@@ -1,4 +1,4 @@
-# Shared by the image scripts (sourced, not run).
+# Shared by the image scripts and bench/bench.sh (sourced, not run).
 
 # The feature version (21, 25, ...) of the java command $1.
 java_feature_version() {
@@ -15,4 +15,11 @@ wait_ready() {
     kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ] || return 1
     sleep 0.1
   done
+}
+
+# deploy/jvm.options without the class-data archive a plain "java -jar" records (the image has its AOT cache, the
+# Spring Boot peer of the benchmarks no archive named for the service).
+#   jvm_options_without_archive JVM_OPTIONS_FILE
+jvm_options_without_archive() {
+  grep -v -e '^-XX:+AutoCreateSharedArchive$' -e '^-XX:SharedArchiveFile=' "$1"
 }

@@ -38,43 +38,15 @@ declare -A COMMAND=(
 MODES="${MODES:-jar exec image cds aot}"
 [ -f "$IMAGE/app/app.aot" ] || MODES="${MODES/ aot/}"
 
-# One launch: a fresh working directory (fresh H2 database), the process started by python, which then polls
-# /health/ready every 5 ms over a raw socket and prints the milliseconds to the first 200.
+# One launch: a fresh working directory (fresh H2 database), the milliseconds from launch to the first 200 of
+# /health/ready (bench/launch-to-ready.py).
 launch() {
   local mode=$1 dir
   dir="$(mktemp -d "$WORK/run.XXXXXX")"
   (cd "$dir" && env -i PATH="$PATH" HOME="$dir" SERVER_PORT=18790 SECRET_KEY=startup-secret-key-0123456789abcdef \
      FIRST_SUPERUSER=admin@example.com FIRST_SUPERUSER_PASSWORD=startup-password SHUTDOWN_DRAIN_SECONDS=0 \
      DATABASE_URL="${STARTUP_DATABASE_URL:-}" REDIS_URL="${STARTUP_REDIS_URL:-}" \
-     python3 - ${COMMAND[$mode]//@DIR@/$dir} <<'PY'
-import os, signal, socket, subprocess, sys, time
-start = time.monotonic()
-# a session of its own, so that the stop reaches a process the launcher started (Maven's forked JVM)
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open("stderr.log", "w"),
-                           start_new_session=True)
-request = b"GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-ready = None
-while time.monotonic() - start < 60 and process.poll() is None:
-    try:
-        with socket.create_connection(("127.0.0.1", 18790), timeout=1) as connection:
-            connection.sendall(request)
-            if connection.recv(64).startswith(b"HTTP/1.1 200"):
-                ready = time.monotonic() - start
-                break
-    except OSError:
-        pass
-    time.sleep(0.005)
-os.killpg(process.pid, signal.SIGTERM)
-process.wait(30)
-for _ in range(300):
-    try:
-        os.killpg(process.pid, 0)
-    except ProcessLookupError:
-        break
-    time.sleep(0.1)
-print(round(ready * 1000) if ready is not None else "failed")
-PY
-  )
+     python3 "$ROOT/bench/launch-to-ready.py" ${COMMAND[$mode]//@DIR@/$dir})
   rm -rf "$dir"
 }
 
