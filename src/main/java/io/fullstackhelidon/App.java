@@ -15,6 +15,7 @@ import io.fullstackhelidon.contract.FeatureApi;
 import io.fullstackhelidon.contract.Idempotency;
 import io.fullstackhelidon.contract.UnroutedRequests;
 import io.fullstackhelidon.features.frontend.FrontendFiles;
+import io.fullstackhelidon.features.items.Item;
 import io.fullstackhelidon.features.items.ItemRepository;
 import io.fullstackhelidon.features.items.ItemService;
 import io.fullstackhelidon.features.items.ItemsApi;
@@ -39,6 +40,7 @@ import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.SecretCheck;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.Database;
+import io.fullstackhelidon.infra.db.GroupedWrites;
 import io.fullstackhelidon.infra.http.ClientAddress;
 import io.fullstackhelidon.infra.idempotency.IdempotencyKeys;
 import io.fullstackhelidon.infra.jobs.Jobs;
@@ -77,6 +79,12 @@ import io.helidon.metrics.api.Metrics;
 public final class App implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(App.class.getName());
+    /**
+     * Item creates that arrive together share one INSERT and one commit: at most this many such statements at once
+     * (one is written while the next gathers), of at most {@link #LARGEST_INSERT} items each.
+     */
+    private static final int INSERT_WRITERS = 2;
+    private static final int LARGEST_INSERT = 32;
 
     private final Settings settings;
     private final OwnedMeters ownedMeters = new OwnedMeters(Metrics.globalRegistry());
@@ -142,7 +150,10 @@ public final class App implements AutoCloseable {
             this.users = new UserService(new UserRepository(database.client()), userCache, hasher, clock, mailer,
                                          templates, metrics);
             CurrentUser currentUser = new CurrentUser(users, new Authentication(verifiedTokens));
-            ItemService items = new ItemService(new ItemRepository(database.client()), clock, metrics);
+            ItemRepository itemRows = new ItemRepository(database.client());
+            GroupedWrites<Item> itemInserts = new GroupedWrites<>(itemRows::insertAll, INSERT_WRITERS, LARGEST_INSERT);
+            metrics.trackItemInserts(itemInserts::batches, itemInserts::values);
+            ItemService items = new ItemService(itemRows, itemInserts, clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(
                     users, new ResetTokens(jwt, settings.security().resetTokenLifetime()), templates, mailer);
             FailedLoginLockout guard = new FailedLoginLockout(rateLimiter, settings.rateLimits().failedLogins());

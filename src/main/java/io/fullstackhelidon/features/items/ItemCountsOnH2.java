@@ -51,14 +51,22 @@ public final class ItemCountsOnH2 implements Trigger {
         }
     }
 
+    /** The count slot of the item {@code id}: the low 6 bits of its last byte. */
+    static int slot(UUID id) {
+        return (int) (id.getLeastSignificantBits() & 63);
+    }
+
+    /**
+     * The total's slot first, then the owner's: a batch inserted in slot order (ItemRepository) then takes every
+     * count row in one global order, slot by slot, and two batches cannot wait for each other.
+     */
     private void add(Connection connection, Object[] row, int delta) throws SQLException {
-        UUID id = (UUID) row[idColumn];
-        int slot = (int) (id.getLeastSignificantBits() & 63);
+        int slot = slot((UUID) row[idColumn]);
+        upsert(connection, "UPDATE " + SCHEMA + ".item_total SET n = n + ? WHERE slot = ?",
+               "INSERT INTO " + SCHEMA + ".item_total (n, slot) VALUES (?, ?)", delta, slot, null);
         upsert(connection, "UPDATE " + SCHEMA + ".item_counts SET n = n + ? WHERE slot = ? AND owner_id = ?",
                "INSERT INTO " + SCHEMA + ".item_counts (n, slot, owner_id) VALUES (?, ?, ?)",
                delta, slot, row[ownerColumn]);
-        upsert(connection, "UPDATE " + SCHEMA + ".item_total SET n = n + ? WHERE slot = ?",
-               "INSERT INTO " + SCHEMA + ".item_total (n, slot) VALUES (?, ?)", delta, slot, null);
     }
 
     /** Adds to the slot's row, inserting it when missing; a writer that inserted it first makes this one add. */

@@ -10,17 +10,21 @@ import io.fullstackhelidon.domain.NotFound;
 import io.fullstackhelidon.domain.NotPermitted;
 import io.fullstackhelidon.domain.PreconditionFailed;
 import io.fullstackhelidon.features.users.User;
+import io.fullstackhelidon.infra.db.GroupedWrites;
 import io.fullstackhelidon.infra.observability.AppMetrics;
 
 /** The rules about items: a superuser sees and changes every item, anyone else only their own. */
 public final class ItemService {
 
     private final ItemRepository items;
+    private final GroupedWrites<Item> inserts;
     private final Clock clock;
     private final AppMetrics metrics;
 
-    public ItemService(ItemRepository items, Clock clock, AppMetrics metrics) {
+    /** {@code inserts} writes what {@link ItemRepository#insertAll} takes: creates that arrive together share it. */
+    public ItemService(ItemRepository items, GroupedWrites<Item> inserts, Clock clock, AppMetrics metrics) {
         this.items = items;
+        this.inserts = inserts;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -60,7 +64,7 @@ public final class ItemService {
     public Item create(User owner, NewItem item) {
         Item created = new Item(UUID.randomUUID(), item.title(), item.description(), owner.id(),
                                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        items.insert(created);
+        inserts.write(created);
         metrics.itemCreated();
         return created;
     }

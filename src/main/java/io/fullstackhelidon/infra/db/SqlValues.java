@@ -18,6 +18,7 @@ import io.helidon.dbclient.DbRow;
 public final class SqlValues {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CONSTRAINT_VIOLATIONS = "23";
 
     private SqlValues() {
     }
@@ -44,5 +45,12 @@ public final class SqlValues {
     public static boolean isUniqueViolation(Throwable failure) {
         return CauseChain.of(failure).stream().anyMatch(
                 cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
+    }
+
+    /** Whether {@code failure} was caused by a constraint of the data (SQLSTATE class 23: unique, foreign key...). */
+    public static boolean isConstraintViolation(Throwable failure) {
+        return CauseChain.of(failure).stream().anyMatch(
+                cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                         && sql.getSQLState().startsWith(CONSTRAINT_VIOLATIONS));
     }
 }

@@ -68,6 +68,17 @@ public final class AppMetrics {
                         computations);
     }
 
+    /**
+     * Item inserts written together ({@code GroupedWrites}): the batches and the items they held, whose ratio is how
+     * many creates shared one statement and one commit.
+     */
+    public void trackItemInserts(LongSupplier batches, LongSupplier items) {
+        meters.register(FunctionalCounter.builder("app.items.insert.statements", batches, LongSupplier::getAsLong)
+                                     .description("Statements that inserted items, one or more each"), batches);
+        meters.register(FunctionalCounter.builder("app.items.inserted", items, LongSupplier::getAsLong)
+                                     .description("Items inserted by those statements"), items);
+    }
+
     /** Connections closed because their request head did not arrive in time (slow-header clients). */
     public void trackSlowHeadClosures(LongSupplier closed) {
         meters.register(FunctionalCounter.builder("http.slow.head.closed", closed, LongSupplier::getAsLong)

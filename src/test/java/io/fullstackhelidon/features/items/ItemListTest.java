@@ -52,13 +52,17 @@ class ItemListTest {
             sql("INSERT INTO item (id, title, owner_id) VALUES ('" + UUID.randomUUID() + "', 'direct', '" + alice.id()
                 + "')");
         }
+        // several rows of two owners in one statement, as the service's own batched creates are
+        sql("INSERT INTO item (id, title, owner_id) VALUES ('" + UUID.randomUUID() + "', 'batch', '" + alice.id()
+            + "'), ('" + UUID.randomUUID() + "', 'batch', '" + bob.id() + "'), ('" + UUID.randomUUID() + "', 'batch', '"
+            + alice.id() + "')");
         sql("UPDATE item SET owner_id = '" + bob.id() + "' WHERE title = 'api 0'");
         sql("UPDATE item SET title = 'renamed' WHERE title = 'api 1'");
         sql("DELETE FROM item WHERE title = 'direct' AND owner_id = '" + alice.id() + "' AND id IN "
             + "(SELECT id FROM item WHERE title = 'direct' AND owner_id = '" + alice.id() + "' LIMIT 2)");
 
-        assertThat(count(aliceToken)).isEqualTo(rows(alice.id())).isEqualTo(4 + 5);
-        assertThat(count(api.login(bob.user().email(), bob.password()))).isEqualTo(rows(bob.id())).isEqualTo(1);
+        assertThat(count(aliceToken)).isEqualTo(rows(alice.id())).isEqualTo(4 + 5 + 2);
+        assertThat(count(api.login(bob.user().email(), bob.password()))).isEqualTo(rows(bob.id())).isEqualTo(1 + 1);
         assertThat(count(api.superuserToken())).isEqualTo(api.number("SELECT COUNT(*) AS n FROM item"));
 
         // the user's deletion takes their items by cascade, and their count with them

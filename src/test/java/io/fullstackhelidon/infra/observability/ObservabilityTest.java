@@ -104,6 +104,9 @@ class ObservabilityTest {
         assertThat(count(metrics, "app_logins_total\\{outcome=\"failure\",scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_signups_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_items_created_total\\{scope=\"application\",\\}")).isGreaterThanOrEqualTo(1);
+        assertThat(count(metrics, "app_items_inserted_total\\{scope=\"application\",\\}"))
+                .isGreaterThanOrEqualTo(count(metrics, "app_items_insert_statements_total\\{scope=\"application\",\\}"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_cache_tokens_total\\{outcome=\"hit\",scope=\"application\",\\}"))
                 .as("the token's second request").isGreaterThanOrEqualTo(1);
         assertThat(count(metrics, "app_cache_tokens_total\\{outcome=\"miss\",scope=\"application\",\\}"))
