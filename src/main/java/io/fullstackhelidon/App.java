@@ -41,6 +41,7 @@ import io.fullstackhelidon.infra.config.SecretCheck;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.Database;
 import io.fullstackhelidon.infra.db.GroupedWrites;
+import io.fullstackhelidon.infra.db.SqlValues;
 import io.fullstackhelidon.infra.http.ClientAddress;
 import io.fullstackhelidon.infra.idempotency.IdempotencyKeys;
 import io.fullstackhelidon.infra.jobs.Jobs;
@@ -151,7 +152,8 @@ public final class App implements AutoCloseable {
                                          templates, metrics);
             CurrentUser currentUser = new CurrentUser(users, new Authentication(verifiedTokens));
             ItemRepository itemRows = new ItemRepository(database.client());
-            GroupedWrites<Item> itemInserts = new GroupedWrites<>(itemRows::insertAll, INSERT_WRITERS, LARGEST_INSERT);
+            GroupedWrites<Item> itemInserts = new GroupedWrites<>(itemRows::insertAll, SqlValues::isConstraintViolation,
+                                                                INSERT_WRITERS, LARGEST_INSERT);
             metrics.trackItemInserts(itemInserts::batches, itemInserts::values);
             ItemService items = new ItemService(itemRows, itemInserts, clock, metrics);
             PasswordRecovery recovery = new PasswordRecovery(

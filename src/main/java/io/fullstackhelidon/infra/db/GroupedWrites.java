@@ -8,22 +8,26 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Writes that arrive together go to the database together. A caller's value joins those waiting; a caller that finds
- * one of the {@code writers} free writes everything waiting (up to {@code largestBatch} values, oldest first) in one
- * statement, so one round trip and one commit serve them all, while the callers whose values it took wait for its
- * outcome. A caller alone is written at once, by its own thread; under load the next batch gathers while the current
- * ones are written. No thread of its own: nothing to start or stop.
+ * Writes that arrive together go to the database together: one statement, one round trip and one commit for many
+ * rows. A caller's value joins those waiting; a caller that finds one of the {@code writers} free writes everything
+ * waiting (up to {@code largestBatch} values, oldest first) at once, while the callers whose values it took wait for
+ * its outcome: every caller returns once its own value is written, as if it had written alone. A caller alone is
+ * written at once, by its own thread; under load the next batch gathers while the current ones are written. No thread
+ * of its own: nothing to start or stop.
  * <p>
- * A batch that fails on a constraint (SQLSTATE class 23) is written again value by value, so that each caller gets
- * its own outcome; any other failure (the database down, a timeout) is every caller's of that batch.
+ * A batch whose failure {@code writeAgainAlone} accepts (a row breaking a constraint, say) is written again value by
+ * value, so that each caller gets its own outcome; any other failure (the database down, a timeout) is every
+ * caller's of that batch.
  *
  * @param <T> what one caller writes
  */
 public final class GroupedWrites<T> {
 
     private final Consumer<List<T>> writeAll;
+    private final Predicate<RuntimeException> writeAgainAlone;
     private final int largestBatch;
     private final Semaphore writers;
     private final Queue<Waiting<T>> waiting = new ConcurrentLinkedQueue<>();
@@ -31,15 +35,18 @@ public final class GroupedWrites<T> {
     private final AtomicLong values = new AtomicLong();
 
     /**
-     * @param writeAll     writes the values given, all or none (one statement)
-     * @param writers      how many batches may be written at once
-     * @param largestBatch how many values one batch holds at most
+     * @param writeAll        writes the values given, all or none
+     * @param writeAgainAlone whether a batch that failed so is written again value by value
+     * @param writers         how many batches may be written at once (1: in the order of the calls)
+     * @param largestBatch    how many values one batch holds at most
      */
-    public GroupedWrites(Consumer<List<T>> writeAll, int writers, int largestBatch) {
+    public GroupedWrites(Consumer<List<T>> writeAll, Predicate<RuntimeException> writeAgainAlone, int writers,
+                         int largestBatch) {
         if (writers < 1 || largestBatch < 1) {
             throw new IllegalArgumentException("writers and largestBatch must be positive");
         }
         this.writeAll = writeAll;
+        this.writeAgainAlone = writeAgainAlone;
         this.writers = new Semaphore(writers);
         this.largestBatch = largestBatch;
     }
@@ -94,7 +101,7 @@ public final class GroupedWrites<T> {
             values.addAndGet(batch.size());
             batch.forEach(each -> each.finish(null));
         } catch (RuntimeException e) {
-            if (batch.size() > 1 && SqlValues.isConstraintViolation(e)) {
+            if (batch.size() > 1 && writeAgainAlone.test(e)) {
                 batch.forEach(this::writeAlone);
             } else {
                 batch.forEach(each -> each.finish(e));
