@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
     private static final int LARGEST_INSERT = 32;
 
     private final Settings settings;
-    private final OwnedMeters ownedMeters = new OwnedMeters(Metrics.globalRegistry());
+    private final OwnedMeters ownedMeters = new OwnedMeters(Metrics::globalRegistry);
     private final CompletableFuture<Database> opening;
     private final Database database;
     private final Jobs jobs;

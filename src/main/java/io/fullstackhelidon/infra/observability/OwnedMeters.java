@@ -2,6 +2,7 @@ package io.fullstackhelidon.infra.observability;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
@@ -13,21 +14,35 @@ import io.helidon.metrics.api.MeterRegistry;
  */
 public final class OwnedMeters implements AutoCloseable {
 
-    private final MeterRegistry registry;
+    private final Supplier<MeterRegistry> registrySource;
     private final List<Meter> owned = new CopyOnWriteArrayList<>();
     private final List<Object> states = new CopyOnWriteArrayList<>();
+    private volatile MeterRegistry registry;
 
-    public OwnedMeters(MeterRegistry registry) {
-        this.registry = registry;
+    /**
+     * Meters of the registry {@code registrySource} gives, asked for at the first use: Helidon's global registry takes
+     * 70-90 ms to build, which the start-up spends while the database opens rather than before it starts opening.
+     */
+    public OwnedMeters(Supplier<MeterRegistry> registrySource) {
+        this.registrySource = registrySource;
     }
 
     public MeterRegistry registry() {
-        return registry;
+        MeterRegistry known = registry;
+        if (known == null) {
+            synchronized (this) {
+                if (registry == null) {
+                    registry = registrySource.get();
+                }
+                known = registry;
+            }
+        }
+        return known;
     }
 
     /** Registers a meter bound to this instance's state. */
     public <B extends Meter.Builder<B, M>, M extends Meter> M register(B builder) {
-        M meter = registry.getOrCreate(builder);
+        M meter = registry().getOrCreate(builder);
         owned.add(meter);
         return meter;
     }
@@ -43,7 +58,10 @@ public final class OwnedMeters implements AutoCloseable {
 
     @Override
     public void close() {
-        owned.forEach(registry::remove);
+        MeterRegistry known = registry;
+        if (known != null) {
+            owned.forEach(known::remove);
+        }
         owned.clear();
         states.clear();
     }
