@@ -51,13 +51,19 @@ public final class GroupedWrites<T> {
         this.largestBatch = largestBatch;
     }
 
-    /** Writes {@code value}, alone or with others; returns once it is written, throws what kept it from being. */
+    /**
+     * Writes {@code value}, alone or with others; returns once it is written, throws what kept it from being. An
+     * interrupt does not withdraw a value another caller may already be writing: the call still waits for its outcome,
+     * and returns with the thread's interrupt status set again.
+     */
     public void write(T value) {
         Waiting<T> mine = new Waiting<>(value, Thread.currentThread());
         waiting.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
             if (!writers.tryAcquire()) {
-                LockSupport.park(this); // woken when a writer is free or when a batch holding this value is written
+                // woken when a writer is free or when a batch holding this value is written
+                interrupted |= parkAndClearInterrupt();
                 continue;
             }
             List<Waiting<T>> batch = new ArrayList<>();
@@ -75,10 +81,19 @@ public final class GroupedWrites<T> {
                 }
             }
             if (batch.isEmpty()) {
-                LockSupport.park(this); // another writer took this value: its outcome wakes this thread
+                interrupted |= parkAndClearInterrupt(); // another writer took this value: its outcome wakes this thread
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         mine.rethrow();
+    }
+
+    /** Parks; whether the thread was interrupted, clearing it, so that the next park waits instead of returning. */
+    private boolean parkAndClearInterrupt() {
+        LockSupport.park(this);
+        return Thread.interrupted();
     }
 
     /** How many batches were written, and how many values they held: their mean size shows how much is shared. */

@@ -110,6 +110,32 @@ class GroupedWritesTest {
     }
 
     @Test
+    void anInterruptedCallerStillWaitsForItsValueAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupedWrites<String> writes = new GroupedWrites<>(blockingFirst(release), ON_CONSTRAINTS, 1, 32);
+        List<Boolean> interruptedOnReturn = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        threads.add(Thread.ofVirtual().start(() -> writes.write("busy")));
+        Await.until("the first statement under way",
+                    () -> threads.getFirst().getState() == Thread.State.TIMED_WAITING);
+        Thread caller = Thread.ofVirtual().start(() -> {
+            writes.write("v");
+            interruptedOnReturn.add(Thread.currentThread().isInterrupted());
+        });
+        threads.add(caller);
+        Await.until("the caller waiting", () -> caller.getState() == Thread.State.WAITING);
+
+        caller.interrupt();
+        Await.until("the caller waiting again after the interrupt", () -> caller.getState() == Thread.State.WAITING);
+        assertThat(interruptedOnReturn).as("not returned before its value is written").isEmpty();
+        release.countDown();
+        joinAll(threads);
+
+        assertThat(statements).containsExactly(List.of("busy"), List.of("v"));
+        assertThat(interruptedOnReturn).containsExactly(true);
+    }
+
+    @Test
     void underARaceEveryValueIsWrittenOnceAndBeforeItsCallerReturns() throws Exception {
         Set<String> written = ConcurrentHashMap.newKeySet();
         List<String> duplicates = new CopyOnWriteArrayList<>();
