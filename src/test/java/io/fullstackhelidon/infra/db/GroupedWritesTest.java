@@ -114,22 +114,17 @@ class GroupedWritesTest {
         CountDownLatch release = new CountDownLatch(1);
         GroupedWrites<String> writes = new GroupedWrites<>(blockingFirst(release), ON_CONSTRAINTS, 1, 32);
         List<Boolean> interruptedOnReturn = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        threads.add(Thread.ofVirtual().start(() -> writes.write("busy")));
-        Await.until("the first statement under way",
-                    () -> threads.getFirst().getState() == Thread.State.TIMED_WAITING);
-        Thread caller = Thread.ofVirtual().start(() -> {
+        Thread busy = busyWriter(writes);
+        Thread caller = waitingCaller("v", () -> {
             writes.write("v");
             interruptedOnReturn.add(Thread.currentThread().isInterrupted());
         });
-        threads.add(caller);
-        Await.until("the caller waiting", () -> caller.getState() == Thread.State.WAITING);
 
         caller.interrupt();
         Await.until("the caller waiting again after the interrupt", () -> caller.getState() == Thread.State.WAITING);
         assertThat(interruptedOnReturn).as("not returned before its value is written").isEmpty();
         release.countDown();
-        joinAll(threads);
+        joinAll(List.of(busy, caller));
 
         assertThat(statements).containsExactly(List.of("busy"), List.of("v"));
         assertThat(interruptedOnReturn).containsExactly(true);
@@ -188,24 +183,33 @@ class GroupedWritesTest {
                                                IntFunction<String> value,
                                                List<Throwable> failures) {
         List<Thread> threads = new ArrayList<>();
-        threads.add(Thread.ofVirtual().start(() -> writes.write("busy")));
-        Await.until("the first statement under way", () -> threads.getFirst().getState() == Thread.State.WAITING
-                                                           || threads.getFirst().getState()
-                                                              == Thread.State.TIMED_WAITING);
+        threads.add(busyWriter(writes));
         for (int i = 0; i < callers; i++) {
             String each = value.apply(i);
-            Thread thread = Thread.ofVirtual().start(() -> {
+            // one at a time, so that they queue in order
+            threads.add(waitingCaller(each, () -> {
                 try {
                     writes.write(each);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
-            });
-            threads.add(thread);
-            // one at a time, so that they queue in order
-            Await.until(each + " waiting", () -> thread.getState() == Thread.State.WAITING);
+            }));
         }
         return threads;
+    }
+
+    /** Starts a caller writing "busy", returning once its statement waits for the release ({@link #blockingFirst}). */
+    private static Thread busyWriter(GroupedWrites<String> writes) {
+        Thread busy = Thread.ofVirtual().start(() -> writes.write("busy"));
+        Await.until("the first statement under way", () -> busy.getState() == Thread.State.TIMED_WAITING);
+        return busy;
+    }
+
+    /** Starts {@code caller}, which writes {@code value}, returning once it waits behind the busy writer. */
+    private static Thread waitingCaller(String value, Runnable caller) {
+        Thread thread = Thread.ofVirtual().start(caller);
+        Await.until(value + " waiting", () -> thread.getState() == Thread.State.WAITING);
+        return thread;
     }
 
     private static void joinAll(List<Thread> threads) throws InterruptedException {
