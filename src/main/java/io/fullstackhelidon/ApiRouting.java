@@ -19,7 +19,7 @@ import io.fullstackhelidon.infra.http.LargeBodyLimit;
 import io.fullstackhelidon.infra.observability.HttpMetrics;
 import io.fullstackhelidon.infra.observability.OwnedMeters;
 import io.fullstackhelidon.infra.observability.RequestObserver;
-import io.fullstackhelidon.infra.observability.ShutdownReadiness;
+import io.fullstackhelidon.infra.observability.TrafficReadiness;
 import io.fullstackhelidon.infra.ratelimit.RateLimitFilter;
 import io.fullstackhelidon.infra.ratelimit.RateLimiter;
 import io.fullstackhelidon.workarounds.SlowBodyGuard;
@@ -44,14 +44,14 @@ final class ApiRouting implements HttpFeature {
     private final OwnedMeters meters;
     private final UnroutedRequests frontend;
     private final Runnable afterStop;
-    private final ShutdownReadiness readiness;
+    private final TrafficReadiness readiness;
     private final Json json = new Json();
 
     /**
      * The routing of {@code app}, answering {@code Connection: close} once {@code readiness} turns DOWN for the
      * shutdown; stopping the server closes the app.
      */
-    ApiRouting(App app, ShutdownReadiness readiness) {
+    ApiRouting(App app, TrafficReadiness readiness) {
         this.readiness = readiness;
         this.settings = app.settings();
         this.endpoints = app.endpoints();
@@ -68,7 +68,7 @@ final class ApiRouting implements HttpFeature {
     public void setup(HttpRouting.Builder routing) {
         routing.addFilter(new RequestObserver(new HttpMetrics(meters)))
                 .addFilter(new SlowBodyGuard(settings.http().bodyTimeout()))
-                .addFilter(new AnswerHeaders(settings.http().hsts(), clients, readiness::isOpen))
+                .addFilter(new AnswerHeaders(settings.http().hsts(), clients, () -> !readiness.isStopping()))
                 .addFilter(new CorsFilter(settings.corsOrigins()));
         if (settings.rateLimits().enabled()) {
             routing.addFilter(new RateLimitFilter(rateLimiter, clients, settings.rateLimits(), settings.apiPrefix(),

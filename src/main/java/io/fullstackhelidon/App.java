@@ -73,9 +73,10 @@ import io.helidon.metrics.api.Metrics;
 
 /**
  * The composition root: builds every component by constructor from the settings, once, and nothing else does wiring.
- * Creating it checks secrets, migrates the database, creates the first superuser and starts the job queue; closing it
- * lets running jobs finish and closes Redis and the database pool. The server around it, its routing and its health
- * checks are {@link Lifecycle}'s.
+ * Starting it checks secrets and wires everything at once, while the database opens (reachable, migrated, pooled) on a
+ * thread of its own; once it is open the first superuser is created and the job queue started, and the app is
+ * {@linkplain #ready() ready}. Closing it lets running jobs finish and closes Redis and the database pool. The server
+ * around it, its routing and its health checks are {@link Lifecycle}'s.
  */
 public final class App implements AutoCloseable {
 
@@ -89,7 +90,6 @@ public final class App implements AutoCloseable {
 
     private final Settings settings;
     private final OwnedMeters ownedMeters = new OwnedMeters(Metrics::globalRegistry);
-    private final CompletableFuture<Database> opening;
     private final Database database;
     private final Jobs jobs;
     private final Redis redis;
@@ -103,17 +103,15 @@ public final class App implements AutoCloseable {
     private final ClientAddress clients;
     private final Idempotency idempotency;
     private final UserService users;
+    private final CompletableFuture<Void> ready;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         SecretCheck.check(settings).forEach(warning -> LOGGER.log(Level.WARNING, warning));
         this.frontend = frontend(settings);
         PoolMetrics poolMetrics = new PoolMetrics(ownedMeters);
-        // The database (reachable, migrated, pooled) is half of the start-up: it opens on a second thread while this
-        // one builds what does not need it. The job queue's threads each complete a job on a connection, and its
-        // poller takes one more.
-        this.opening = CompletableFuture.supplyAsync(
-                () -> Database.open(settings.database(), settings.jobs().threads() + 1, poolMetrics));
+        // The job queue's threads each complete a job on a connection, and its poller takes one more.
+        this.database = Database.open(settings.database(), settings.jobs().threads() + 1, poolMetrics);
         this.redis = settings.redis().url().map(url -> new Redis(url, settings.redis())).orElse(null);
         this.rateLimiter = sharedOrLocalRateLimiter();
         this.userCache = sharedOrLocalUserCache(settings.cache());
@@ -122,11 +120,10 @@ public final class App implements AutoCloseable {
         try {
             EmailDelivery emailDelivery = settings.mail().enabled()
                                           ? new EmailDelivery(settings.mail(), settings.jobs()) : null;
-            this.database = opened(opening);
             poolMetrics.trackQueue(database::queueWaiting, database::queueTimeouts,
                                    () -> !database.availability().knownDown());
             this.jobs = emailDelivery == null ? null
-                                              : new Jobs(database.backgroundDataSource(), settings.jobs(),
+                                              : new Jobs(database::backgroundDataSource, settings.jobs(),
                                                          new SealedData("job data", settings.security().secretKey(),
                                                                         settings.security().previousSecretKeys()),
                                                          List.of(emailDelivery.task()));
@@ -170,20 +167,58 @@ public final class App implements AutoCloseable {
             if (settings.development()) {
                 features.add(new PrivateApi(users));
             }
-            boolean created = users.ensureSuperuser(settings.firstSuperuser());
-            LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
-            if (jobs != null) {
-                jobs.start();
-            }
+            // on a thread of its own, while the caller goes on (building the web server)
+            this.ready = database.opened().thenRunAsync(this::superuserAndJobs,
+                                                        task -> Thread.ofPlatform().name("app-ready").start(task));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /** Builds the application: checks secrets, migrates the database, creates the first superuser. */
-    public static App create(Settings settings, Clock clock) {
+    /**
+     * Builds the application and starts opening its database, without waiting for that: {@link #ready()} tells
+     * when it is open and migrated, with its superuser, or what kept it from that.
+     */
+    public static App start(Settings settings, Clock clock) {
         return new App(settings, clock);
+    }
+
+    /** Builds the application and waits until it is {@linkplain #ready() ready}: for whatever needs it at once. */
+    public static App create(Settings settings, Clock clock) {
+        App app = start(settings, clock);
+        try {
+            app.awaitReady();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** Completes once the database is open and migrated, the first superuser exists and the job queue runs. */
+    public CompletableFuture<Void> ready() {
+        return ready.copy();
+    }
+
+    /** Waits until the application is ready; throws what kept it from that as it was thrown. */
+    public void awaitReady() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private void superuserAndJobs() {
+        boolean created = users.ensureSuperuser(settings.firstSuperuser());
+        LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
+        if (jobs != null) {
+            jobs.start();
+        }
     }
 
     public Settings settings() {
@@ -261,26 +296,12 @@ public final class App implements AutoCloseable {
         if (redis != null) {
             redis.close();
         }
-        try {
-            opened(opening).close();
-        } catch (RuntimeException e) {
-            // it did not open: nothing to close
+        if (database != null) {
+            database.close();
         }
         requestHeads.close();
         virtualThreads.close();
         ownedMeters.close();
-    }
-
-    /** The database once open; what kept it from opening, thrown as it was thrown. */
-    private static Database opened(CompletableFuture<Database> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -9,7 +9,7 @@ import io.fullstackhelidon.contract.JsonDirectHandler;
 import io.fullstackhelidon.infra.observability.DatabaseReadiness;
 import io.fullstackhelidon.infra.observability.ErrorTracking;
 import io.fullstackhelidon.infra.observability.RedisReadiness;
-import io.fullstackhelidon.infra.observability.ShutdownReadiness;
+import io.fullstackhelidon.infra.observability.TrafficReadiness;
 import io.fullstackhelidon.infra.ratelimit.RedisRateLimiter;
 import io.fullstackhelidon.infra.security.BearerTokenProvider;
 import io.fullstackhelidon.infra.security.BearerTokenProviderService;
@@ -61,10 +61,12 @@ public final class Lifecycle {
     private static final String SECURITY_FEATURE = "security";
 
     private final App app;
-    private final ShutdownReadiness shutdownReadiness = new ShutdownReadiness();
+    private final TrafficReadiness trafficReadiness = new TrafficReadiness();
 
+    /** Readiness turns UP once {@code app} is ready (its database open, migrated, with its superuser). */
     public Lifecycle(App app) {
         this.app = app;
+        app.ready().thenRun(trafficReadiness::serve);
     }
 
     /** Serves the application on {@code server}. */
@@ -72,8 +74,9 @@ public final class Lifecycle {
         HealthObserverConfig.Builder health = HealthObserver.builder()
                 .endpoint("/health")
                 .details(true)
-                .addCheck(shutdownReadiness)
+                .addCheck(trafficReadiness)
                 .addCheck(new DatabaseReadiness(app.database().client(), app.database().availability(),
+                                                app.database()::isOpen,
                                                 app.settings().operations().readinessTimeout()));
         if (app.rateLimiter() instanceof RedisRateLimiter shared) {
             health.addCheck(new RedisReadiness(shared, app.userCache()::store));
@@ -97,7 +100,7 @@ public final class Lifecycle {
         Optional<SecurityContextOnDemand> securityContexts = securityFeature(server);
         server.routing(routing -> {
                     securityContexts.ifPresent(routing::addFeature);
-                    routing.addFeature(new ApiRouting(app, shutdownReadiness));
+                    routing.addFeature(new ApiRouting(app, trafficReadiness));
                 })
                 .addFeature(observe.build())
                 .directHandlers(JsonDirectHandler.all());
@@ -143,7 +146,7 @@ public final class Lifecycle {
      */
     public void shutDown(WebServer server, ErrorTracking errorTracking, Duration drain) {
         LOGGER.log(Level.INFO, "Shutting down: readiness now answers 503, draining for " + drain.toMillis() + " ms");
-        shutdownReadiness.close();
+        trafficReadiness.stop();
         try {
             Thread.sleep(drain);
         } catch (InterruptedException e) {

@@ -10,15 +10,18 @@ import io.fullstackhelidon.infra.config.ConfigurationException;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.observability.ErrorTracking;
 import io.fullstackhelidon.infra.observability.Logging;
+import io.fullstackhelidon.workarounds.StaleClassDataArchive;
 
 import io.helidon.common.config.GlobalConfig;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
 /**
- * Starts the service: configuration from the working directory and the environment, logging and error tracking,
- * then the web server; on SIGTERM it shuts down gracefully (readiness 503, drain, finish requests, close pools).
- * With {@code migrate} or {@code create-superuser} as argument it runs that {@link AdminCommand} instead and exits.
+ * Starts the service: configuration from the working directory and the environment, logging and error tracking, then
+ * the application and its web server, which listens (readiness 503) while the database opens; once the application is
+ * ready readiness turns 200, and if it cannot be the process ends with status 1. On SIGTERM it shuts down gracefully
+ * (readiness 503, drain, finish requests, close pools). With {@code migrate} or {@code create-superuser} as argument it
+ * runs that {@link AdminCommand} instead and exits.
  */
 public final class Main {
 
@@ -53,7 +56,7 @@ public final class Main {
             Logging.useFormat(settings.operations().logFormat());
             errorTracking = ErrorTracking.start(settings.operations().sentryDsn(), settings.development(),
                                                 settings.development() ? "development" : "production", release());
-            app = App.create(settings, Clock.systemUTC());
+            app = App.start(settings, Clock.systemUTC());
         } catch (ConfigurationException e) {
             LOGGER.log(Level.ERROR, "Cannot start: " + e.getMessage());
             System.exit(1);
@@ -81,6 +84,15 @@ public final class Main {
             System.exit(1);
             return;
         }
+        try {
+            app.awaitReady();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "Cannot start: " + e.getMessage());
+            server.stop();
+            System.exit(1);
+            return;
+        }
+        Thread.ofVirtual().name("class-data-archive-check").start(StaleClassDataArchive::removeIfOutdated);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
                 () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
         exitCleanlyOnSigterm();

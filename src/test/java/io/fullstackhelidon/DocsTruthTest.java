@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fullstackhelidon.infra.observability.ShutdownReadiness;
+import io.fullstackhelidon.infra.observability.TrafficReadiness;
 import io.fullstackhelidon.support.TestSettings;
 
 import io.helidon.webserver.http.Filter;
@@ -91,7 +91,7 @@ class DocsTruthTest {
                     }
                 });
         try (App app = App.create(TestSettings.fresh(Map.of("ratelimit.enabled", "true")), Clock.systemUTC())) {
-            new ApiRouting(app, new ShutdownReadiness()).setup(recording);
+            new ApiRouting(app, new TrafficReadiness()).setup(recording);
         }
         return filters;
     }

@@ -2,6 +2,8 @@ package io.fullstackhelidon;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import io.fullstackhelidon.support.RawHttp;
 import io.fullstackhelidon.support.ServiceProcess;
 import io.fullstackhelidon.support.Slow;
+import io.fullstackhelidon.support.TcpProxy;
 import io.fullstackhelidon.support.TestSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +140,56 @@ class ServiceProcessTest {
         }
     }
 
+    @Test
+    void itListensWhileTheDatabaseOpensAndTurnsReadyOnceItHas(@TempDir Path directory) throws Exception {
+        Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", h2.getPort())) {
+            proxy.refuse();
+            int port = freePort();
+            try (ServiceProcess service = ServiceProcess.startOn(port, directory, Map.of(
+                    "LOG_FORMAT", "text", "DATABASE_URL", "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:opening-"
+                                                          + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                                                          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"))) {
+                HttpResponse<String> unready = awaitAnswer(port, "/health/ready");
+                assertThat(unready.statusCode()).isEqualTo(503);
+                assertThat(unready.body()).contains("\"state\":\"starting\"")
+                        .contains("opening: waiting for the database and its migrations");
+                assertThat(send(port, "/health/live").statusCode()).as("alive while it waits").isEqualTo(200);
+                assertThat(send(port, "/api/v1/utils/health-check/").body()).as("what needs no database")
+                        .isEqualTo("true");
+
+                proxy.pass();
+                service.awaitLine(" serves ", Duration.ofSeconds(30));
+                assertThat(send(port, "/health/ready").statusCode()).isEqualTo(200);
+                assertThat(service.output()).anyMatch(line -> line.contains("Superuser created"));
+            }
+        } finally {
+            h2.stop();
+        }
+    }
+
+    @Test
+    void aDatabaseThatNeverAnswersEndsTheProcessWithAFailure(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("app.yaml"), "database:\n  connect-wait-seconds: 2\n");
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 9)) {
+            proxy.refuse();
+            Process never = ServiceProcess.command(directory, Map.of(
+                    "LOG_FORMAT", "text", "SERVER_PORT", String.valueOf(freePort()),
+                    "DATABASE_URL", "postgresql://postgres@127.0.0.1:" + proxy.port() + "/none"))
+                    .redirectOutput(directory.resolve("service.log").toFile())
+                    .start();
+            try {
+                assertThat(never.waitFor(60, TimeUnit.SECONDS)).as("the process ends by itself").isTrue();
+                String printed = Files.readString(directory.resolve("service.log"));
+                assertThat(never.exitValue()).as(printed).isEqualTo(1);
+                assertThat(printed).contains("Cannot start: The database did not answer after 2 attempts")
+                        .doesNotContain(" serves ");
+            } finally {
+                never.destroyForcibly();
+            }
+        }
+    }
+
     private boolean awaitReadiness(ServiceProcess service, int status) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(5);
         while (Instant.now().isBefore(deadline)) {
@@ -149,6 +203,32 @@ class ServiceProcessTest {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** The first answer of {@code path} on {@code port}, polling while nothing listens there (at most 60 s). */
+    private HttpResponse<String> awaitAnswer(int port, String path) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                return send(port, path);
+            } catch (IOException notYetListening) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Nothing answered on port " + port + " within 60 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private HttpResponse<String> send(ServiceProcess service, HttpRequest.Builder request)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,15 +31,27 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final int port;
 
-    private ServiceProcess(Process process) {
+    /** The process on {@code port}, or on the port its start-up line names once it is ready when that is 0. */
+    private ServiceProcess(Process process, int port) {
         this.process = process;
         Thread.ofVirtual().start(this::readOutput);
-        this.port = awaitPort();
+        this.port = port == 0 ? awaitPort() : port;
     }
 
-    /** Starts the service in {@code directory} with the template's variables for a fresh test database. */
+    /**
+     * Starts the service in {@code directory} with the template's variables for a fresh test database, and returns
+     * once it is ready.
+     */
     public static ServiceProcess start(Path directory, Map<String, String> extraEnvironment) throws IOException {
-        return new ServiceProcess(command(directory, extraEnvironment).start());
+        return new ServiceProcess(command(directory, extraEnvironment).start(), 0);
+    }
+
+    /** Starts the service on {@code port} like {@link #start}, and returns at once, before it listens. */
+    public static ServiceProcess startOn(int port, Path directory, Map<String, String> extraEnvironment)
+            throws IOException {
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.put("SERVER_PORT", String.valueOf(port));
+        return new ServiceProcess(command(directory, environment).start(), port);
     }
 
     /** The command {@link #start} runs, for a test that watches the process itself (one that must not start). */

@@ -16,6 +16,7 @@ import io.fullstackhelidon.infra.config.AppConfig;
 import io.fullstackhelidon.infra.config.DatabaseSettings;
 import io.fullstackhelidon.infra.config.Settings;
 import io.fullstackhelidon.infra.db.Migrations;
+import io.fullstackhelidon.infra.db.ShippedMigration;
 
 /**
  * Fresh, empty databases for tests: in-memory H2 by default, or new PostgreSQL databases on the server named by
@@ -103,16 +104,8 @@ public final class TestDatabases {
 
     /** How many versioned migrations the service ships for the database at {@code url}: the common ones and its own. */
     public static long shippedMigrations(String url) {
-        return Migrations.folders(settings(url)).stream().mapToLong(TestDatabases::migrationsIn).sum();
-    }
-
-    private static long migrationsIn(String folder) {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-                TestDatabases.class.getClassLoader().getResource(folder).toURI()))) {
-            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ShippedMigration.in(TestDatabases.class.getClassLoader(), Migrations.folders(settings(url)))
+                .orElseThrow().size();
     }
 
     private static Optional<String> postgresUrl() {

@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import io.fullstackhelidon.domain.Unavailable;
 import io.fullstackhelidon.infra.config.DatabaseSettings;
 import io.fullstackhelidon.infra.resilience.RecoveryProbe;
 
@@ -23,6 +28,11 @@ import io.helidon.dbclient.jdbc.JdbcConnectionPool;
  * Helidon DbClient. The pool is built here (not from DbClient configuration) so that its statistics reach the
  * metrics, every borrower queues at the fair gate, and none waits for a database known to be down
  * ({@link DatabaseAvailability}).
+ *
+ * <p>Opening (waiting for the database, migrating, filling the pools) is half of a start's time, so it runs on a
+ * thread of its own while the rest of the service, its web server included, is built: the DbClient exists at once,
+ * and a borrower that comes before the opening has finished waits for it as for a pooled connection, at most the
+ * pool's time-out, then gets 503 {@value DatabaseAvailability#UNAVAILABLE}.
  */
 public final class Database implements AutoCloseable {
 
@@ -30,51 +40,30 @@ public final class Database implements AutoCloseable {
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(5);
     private static final Duration CONNECT_RETRY = Duration.ofMillis(100);
 
-    private final HikariDataSource requestPool;
-    private final HikariDataSource backgroundPool;
-    private final FairConnectionGate gate;
+    private final CompletableFuture<Pools> opening;
+    private final Duration borrowWait;
     private final DbClient client;
     private final DatabaseSettings settings;
     private final DatabaseAvailability availability;
     private final RecoveryProbe recovery;
 
-    private Database(HikariDataSource requestPool, HikariDataSource backgroundPool, FairConnectionGate gate,
-                     DbClient client, DatabaseSettings settings, DatabaseAvailability availability,
-                     RecoveryProbe recovery) {
-        this.requestPool = requestPool;
-        this.backgroundPool = backgroundPool;
-        this.gate = gate;
-        this.client = client;
+    private Database(DatabaseSettings settings, int backgroundConnections, MetricsTrackerFactory poolMetrics) {
         this.settings = settings;
-        this.availability = availability;
-        this.recovery = recovery;
-    }
-
-    /**
-     * Waits for the database, migrates the schema (adopting a template database), then opens the requests' pool and
-     * a background pool of {@code backgroundConnections}.
-     */
-    public static Database open(DatabaseSettings settings, int backgroundConnections,
-                                MetricsTrackerFactory poolMetrics) {
-        DatabaseWait.untilReachable(settings);
-        Migrations.migrate(settings);
         HikariConfig requests = poolConfig(settings, poolMetrics);
         HikariConfig background = poolConfig(settings, poolMetrics);
         background.setPoolName(requests.getPoolName() + "-background");
         background.setMaximumPoolSize(backgroundConnections);
         background.setMinimumIdle(0);
-        HikariDataSource requestPool = new HikariDataSource(requests);
-        HikariDataSource backgroundPool = new HikariDataSource(background);
-        FairConnectionGate gate = new FairConnectionGate(requestPool, requests.getMaximumPoolSize(),
-                                                         Duration.ofMillis(requests.getConnectionTimeout()));
+        this.borrowWait = Duration.ofMillis(requests.getConnectionTimeout());
+        this.opening = CompletableFuture.supplyAsync(() -> Pools.open(settings, requests, background),
+                                                     task -> Thread.ofPlatform().name("database-opening").start(task));
+        this.availability = new DatabaseAvailability(settings.breakerDelay(), settings.breakerVolume(),
+                                                     settings.breakerErrorRatio());
         String dbType = settings.isPostgres() ? "jdbc:postgresql" : settings.isH2() ? "jdbc:h2" : "jdbc";
-        DatabaseAvailability availability = new DatabaseAvailability(settings.breakerDelay(), settings.breakerVolume(),
-                                                                      settings.breakerErrorRatio());
-        DatabaseAvailability.SqlSupplier<Connection> queued = () -> gate.connection(availability::ensureNotKnownDown);
         JdbcConnectionPool pool = new JdbcConnectionPool() {
             @Override
             public Connection connection() {
-                return availability.borrow(queued);
+                return borrow();
             }
 
             @Override
@@ -82,13 +71,46 @@ public final class Database implements AutoCloseable {
                 return dbType;
             }
         };
+        this.client = JdbcClientBuilder.create().connectionPool(pool).build();
         // a borrowed connection proves the database back; the breaker's half-open state lets one through
-        RecoveryProbe recovery = new RecoveryProbe("database", settings.breakerDelay(),
-                                                   availability::knownDown,
-                                                   () -> closeQuietly(availability.borrow(queued)));
-        return new Database(requestPool, backgroundPool, gate,
-                            JdbcClientBuilder.create().connectionPool(pool).build(), settings, availability,
-                            recovery);
+        this.recovery = new RecoveryProbe("database", settings.breakerDelay(), availability::knownDown,
+                                          () -> closeQuietly(borrow()));
+    }
+
+    /**
+     * Starts opening the database: waiting for it, migrating the schema (adopting a template database), then the
+     * requests' pool and a background pool of {@code backgroundConnections}; {@link #opened()} tells when that is done.
+     */
+    public static Database open(DatabaseSettings settings, int backgroundConnections,
+                                MetricsTrackerFactory poolMetrics) {
+        return new Database(settings, backgroundConnections, poolMetrics);
+    }
+
+    /** Completes once the database is migrated and pooled; fails with what kept it from that. */
+    public CompletableFuture<Void> opened() {
+        return opening.thenApply(pools -> null);
+    }
+
+    /** Whether the opening has succeeded: readiness answers from this at once. */
+    public boolean isOpen() {
+        return opening.isDone() && !opening.isCompletedExceptionally();
+    }
+
+    private Connection borrow() {
+        FairConnectionGate gate = pools().gate();
+        return availability.borrow(() -> gate.connection(availability::ensureNotKnownDown));
+    }
+
+    /** The pools, waiting for the opening at most as long as for a pooled connection. */
+    private Pools pools() {
+        try {
+            return opening.get(borrowWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new Unavailable(DatabaseAvailability.UNAVAILABLE, 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable(DatabaseAvailability.UNAVAILABLE, 1);
+        }
     }
 
     private static void closeQuietly(Connection connection) {
@@ -112,19 +134,22 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    /** The pool of background work (the job queue), apart from the requests': jobs never take their connections. */
+    /**
+     * The pool of background work (the job queue), apart from the requests': jobs never take their connections.
+     * Before the opening has finished it waits for it like a borrower.
+     */
     public DataSource backgroundDataSource() {
-        return backgroundPool;
+        return pools().background();
     }
 
     /** Requests waiting in the queue for a connection. */
     public int queueWaiting() {
-        return gate.waiting();
+        return isOpen() ? opening.join().gate().waiting() : 0;
     }
 
     /** Requests that waited the whole time-out in the queue and were answered 503. */
     public long queueTimeouts() {
-        return gate.timeouts();
+        return isOpen() ? opening.join().gate().timeouts() : 0;
     }
 
     public DbClient client() {
@@ -140,10 +165,28 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /** Closes the pools, or, while the database is still opening, has them closed as soon as they are open. */
     @Override
     public void close() {
         recovery.close();
-        backgroundPool.close();
-        requestPool.close();
+        opening.thenAccept(Pools::close);
+    }
+
+    /** The open database's pools and the requests' fair gate. */
+    private record Pools(HikariDataSource requests, HikariDataSource background, FairConnectionGate gate) {
+
+        static Pools open(DatabaseSettings settings, HikariConfig requests, HikariConfig background) {
+            DatabaseWait.untilReachable(settings);
+            Migrations.migrate(settings);
+            HikariDataSource requestPool = new HikariDataSource(requests);
+            return new Pools(requestPool, new HikariDataSource(background),
+                             new FairConnectionGate(requestPool, requests.getMaximumPoolSize(),
+                                                    Duration.ofMillis(requests.getConnectionTimeout())));
+        }
+
+        void close() {
+            background.close();
+            requests.close();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import org.flywaydb.core.Flyway;
  * created by the template backend's Alembic migrations (head {@value #TEMPLATE_ALEMBIC_HEAD}) already has version 1 of
  * our schema: Flyway takes it over with a baseline and leaves its rows alone. A database this service migrated before
  * it had a schema of its own gets its history moved there.
+ *
+ * <p>Flyway is not started when its history already holds every migration this build ships, each applied with the
+ * script's name and checksum (as Flyway's validation would check them) and none failed: on such a database, every
+ * start but the first and those after an upgrade, Flyway had nothing to do and took a fifth of the start's time.
  */
 public final class Migrations {
 
@@ -39,13 +44,15 @@ public final class Migrations {
 
     /** What the database was before migrating. */
     public enum Origin {
-        /** Already managed by Flyway, or empty. */
+        /** Already holds every migration this build ships, as shipped: Flyway not started. */
+        CURRENT,
+        /** Managed by Flyway with migrations to apply, or empty. */
         OWN,
         /** Created by the template (Alembic head, or the same tables without Alembic's table): adopted. */
         TEMPLATE
     }
 
-    /** Migrates the database; returns where it came from. */
+    /** Migrates the database; returns what it was before. */
     public static Origin migrate(DatabaseSettings settings) {
         String templateSchema;
         Origin origin;
@@ -56,6 +63,12 @@ public final class Migrations {
                 moveHistory(connection, templateSchema);
             }
             origin = origin(connection, templateSchema);
+            if (origin == Origin.OWN && hasTable(connection, SERVICE_SCHEMA, HISTORY)
+                && ShippedMigration.in(Migrations.class.getClassLoader(), folders(settings))
+                        .map(shipped -> allApplied(connection, shipped)).orElse(false)) {
+                LOGGER.log(Level.INFO, "The schema is current: every migration of this build is applied as shipped");
+                return Origin.CURRENT;
+            }
         } catch (SQLException e) {
             throw new ConfigurationException("Cannot connect to the database at " + settings.jdbcUrl() + ": "
                                              + e.getMessage());
@@ -85,6 +98,46 @@ public final class Migrations {
      */
     public static List<String> folders(DatabaseSettings settings) {
         return List.of("db/migration", settings.isPostgres() ? "db/postgresql" : "db/h2");
+    }
+
+    /**
+     * Whether the history holds every migration of {@code shipped} (but the adopted version 1 under a baseline)
+     * applied with its script's name and checksum, and no failed one nor any this build does not ship: then Flyway
+     * would validate it and have nothing to do.
+     */
+    private static boolean allApplied(Connection connection, List<ShippedMigration> shipped) {
+        Map<String, ShippedMigration> expected = new HashMap<>();
+        shipped.forEach(migration -> expected.put(migration.version(), migration));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version, script, checksum, type, success FROM "
+                                                        + SERVICE_SCHEMA + "." + HISTORY)) {
+            while (rows.next()) {
+                String type = rows.getString("type");
+                String version = rows.getString("version");
+                if (!rows.getBoolean("success")) {
+                    return false;
+                }
+                if (version == null) {
+                    continue; // Flyway's notes of the schema and the table it created
+                }
+                if (type.equals("BASELINE") && ADOPTED_VERSION.equals(version)) {
+                    expected.remove(version);
+                } else if (type.equals("SQL")) {
+                    ShippedMigration applied = expected.remove(version);
+                    int checksum = rows.getInt("checksum");
+                    if (applied == null || rows.wasNull() || applied.checksum() != checksum
+                        || !applied.script().equals(rows.getString("script"))) {
+                        return false;
+                    }
+                } else {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            LOGGER.log(Level.DEBUG, "The history cannot be read here, Flyway reads it: " + e.getMessage());
+            return false;
+        }
+        return expected.isEmpty();
     }
 
     private static Origin origin(Connection connection, String templateSchema) throws SQLException {

@@ -2,6 +2,7 @@ package io.fullstackhelidon.infra.observability;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.fullstackhelidon.infra.db.DatabaseAvailability;
 
@@ -14,22 +15,27 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
 /**
- * Readiness of the database, from what the service already knows when it can: DOWN at once while connections cannot
- * be made ({@link DatabaseAvailability}), UP at once when a request got a connection within the probe's time-out
- * (a busy instance is not an unready one). Otherwise DbClient's health check ({@code SELECT 1} through DbClient, so
- * through the pool and its fair gate like any request) bounded by a fault-tolerance time-out, as DbClient's check in
- * Helidon 4.1.7 keeps its configured time-out without applying it. A probe never waits longer than the time-out.
+ * Readiness of the database, from what the service already knows when it can: DOWN at once while the database is still
+ * opening (waited for, migrated, pooled) or connections cannot be made ({@link DatabaseAvailability}), UP at once when
+ * a request got a connection within the probe's time-out (a busy instance is not an unready one). Otherwise DbClient's
+ * health check ({@code SELECT 1} through DbClient, so through the pool and its fair gate like any request) bounded by a
+ * fault-tolerance time-out, as DbClient's check in Helidon 4.1.7 keeps its configured time-out without applying it. A
+ * probe never waits longer than the time-out.
  */
 public final class DatabaseReadiness implements HealthCheck {
 
     private final HealthCheck selectOne;
     private final DatabaseAvailability availability;
+    private final BooleanSupplier open;
     private final Timeout timeout;
     private final Duration limit;
 
-    public DatabaseReadiness(DbClient client, DatabaseAvailability availability, Duration limit) {
+    /** {@code open} tells whether the database has finished opening. */
+    public DatabaseReadiness(DbClient client, DatabaseAvailability availability, BooleanSupplier open,
+                             Duration limit) {
         this.selectOne = DbClientHealthCheck.builder(client).query().statement("SELECT 1").build();
         this.availability = availability;
+        this.open = open;
         this.timeout = Timeout.builder().timeout(limit).build();
         this.limit = limit;
     }
@@ -46,6 +52,9 @@ public final class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!open.getAsBoolean()) {
+            return down("opening: waiting for the database and its migrations");
+        }
         if (availability.knownDown()) {
             return down(DatabaseAvailability.UNAVAILABLE + ": connections cannot be made");
         }

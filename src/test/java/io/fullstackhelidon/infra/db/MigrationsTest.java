@@ -55,7 +55,20 @@ class MigrationsTest {
         String url = TestDatabases.freshUrl();
 
         assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.OWN);
-        assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.OWN);
+        assertThat(Migrations.migrate(TestDatabases.settings(url))).as("every shipped script's checksum as Flyway's")
+                .isEqualTo(Migrations.Origin.CURRENT);
+    }
+
+    @Test
+    void aHistoryThatDiffersFromTheShippedScriptsIsLeftToFlywaysValidation() {
+        String url = TestDatabases.freshUrl();
+        Migrations.migrate(TestDatabases.settings(url));
+        // a landed migration edited afterwards: its checksum no longer matches the history's
+        TestDatabases.execute(url, "UPDATE " + Migrations.SERVICE_SCHEMA + ".flyway_schema_history "
+                                   + "SET checksum = checksum + 1 WHERE version = '2'");
+
+        assertThatThrownBy(() -> Migrations.migrate(TestDatabases.settings(url)))
+                .hasMessageContaining("checksum mismatch").hasMessageContaining("2");
     }
 
     @Test
@@ -78,7 +91,7 @@ class MigrationsTest {
                                   + TestSettings.SUPERUSER_EMAIL + "'")).isEqualTo(1);
             assertThat(app.users().authenticate("owner@example.com", "python-made-password")).isPresent();
         }
-        assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.OWN);
+        assertThat(Migrations.migrate(TestDatabases.settings(url))).isEqualTo(Migrations.Origin.CURRENT);
     }
 
     @Test
@@ -110,7 +123,7 @@ class MigrationsTest {
                                                 + ".flyway_schema_history WHERE success AND version IS NOT NULL"))
                 .as("every version").isEqualTo(TestDatabases.shippedMigrations(url));
         assertThat(TestDatabases.queryValue(url, "SELECT task_instance FROM " + Jobs.TABLE)).isEqualTo("queued-before");
-        assertThat(Migrations.migrate(database)).isEqualTo(Migrations.Origin.OWN);
+        assertThat(Migrations.migrate(database)).isEqualTo(Migrations.Origin.CURRENT);
     }
 
     @Test

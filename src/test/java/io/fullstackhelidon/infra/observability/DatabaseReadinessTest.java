@@ -15,12 +15,37 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Readiness says the database is down without waiting for a database that does not answer. */
+/** Readiness says the database is down without waiting for a database that does not answer, or is still opening. */
 class DatabaseReadinessTest {
 
     @Test
     void aDatabaseThatNeverAnswersIsDownWithinTheTimeout() throws Exception {
-        DbClient hung = JdbcClientBuilder.create().connectionPool(new JdbcConnectionPool() {
+        DatabaseReadiness readiness = new DatabaseReadiness(hung(), closedBreaker(), () -> true, Duration.ofMillis(200));
+
+        HealthCheckResponse answer = CompletableFuture.supplyAsync(readiness::call).get(5, TimeUnit.SECONDS);
+
+        assertThat(answer.status()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(answer.details()).containsEntry("error", "no answer within 200 ms");
+    }
+
+    @Test
+    void aDatabaseStillOpeningIsDownWithoutAskingIt() throws Exception {
+        // the time-out is longer than the deadline below: only an answer that does not ask the database meets it
+        DatabaseReadiness readiness = new DatabaseReadiness(hung(), closedBreaker(), () -> false, Duration.ofSeconds(20));
+
+        HealthCheckResponse answer = CompletableFuture.supplyAsync(readiness::call).get(5, TimeUnit.SECONDS);
+
+        assertThat(answer.status()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(answer.details()).containsEntry("error", "opening: waiting for the database and its migrations");
+    }
+
+    private static DatabaseAvailability closedBreaker() {
+        return new DatabaseAvailability(Duration.ofSeconds(1), 2, 50);
+    }
+
+    /** A client whose every connection takes 30 s to fail. */
+    private static DbClient hung() {
+        return JdbcClientBuilder.create().connectionPool(new JdbcConnectionPool() {
             @Override
             public Connection connection() {
                 try {
@@ -36,12 +61,5 @@ class DatabaseReadinessTest {
                 return "jdbc:h2";
             }
         }).build();
-        DatabaseReadiness readiness = new DatabaseReadiness(hung, new DatabaseAvailability(Duration.ofSeconds(1), 2, 50),
-                                                            Duration.ofMillis(200));
-
-        HealthCheckResponse answer = CompletableFuture.supplyAsync(readiness::call).get(5, TimeUnit.SECONDS);
-
-        assertThat(answer.status()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(answer.details()).containsEntry("error", "no answer within 200 ms");
     }
 }
