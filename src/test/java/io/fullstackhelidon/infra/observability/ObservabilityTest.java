@@ -22,6 +22,8 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +117,7 @@ class ObservabilityTest {
 
     @Test
     void aVirtualThreadPinnedToItsCarrierIsCounted() throws Exception {
+        awaitRunningRecording(); // the meters' recording starts once the application is ready, off its thread
         double before = count(plain("/metrics").text(), "vthreads_pinned_total\\{scope=\"application\",\\}");
 
         // a virtual thread that sleeps in a class initializer stays on its carrier, on JDK 21 and on 24+ alike
@@ -130,6 +133,15 @@ class ObservabilityTest {
         assertThat(after).as("pinned virtual threads counted").isGreaterThan(before);
         assertThat(count(plain("/metrics").text(), "vthreads_recentPinned_seconds_count\\{scope=\"application\",\\}"))
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    private static void awaitRunningRecording() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .noneMatch(recording -> recording.getState() == RecordingState.RUNNING)) {
+            assertThat(System.nanoTime()).as("a running recording within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** Initialising this class takes 100 ms of sleep, while the initialising thread cannot unmount. */
