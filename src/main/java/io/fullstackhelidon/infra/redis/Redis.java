@@ -2,7 +2,10 @@ package io.fullstackhelidon.infra.redis;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,15 +31,19 @@ import io.netty.resolver.DefaultAddressResolverGroup;
  * The one Redis connection of an instance ({@code REDIS_URL}), shared by the rate limits and the user cache, and the
  * one policy every call to it follows ({@link #call}): Lettuce bounds each command by the time-out (and rejects it at
  * once while disconnected), and a Helidon circuit breaker sends calls straight to their fallback once Redis is known
- * to fail, trying again after a pause; the connection is opened on first use and re-established by Lettuce.
+ * to fail, trying again after a pause; the connection is re-established by Lettuce.
+ *
+ * <p>Lettuce's client (Netty's event loops) and its first connection each took 0.2-0.3 s of a start on the main
+ * thread, the connection when readiness first asked: both are made on a thread of their own from construction on,
+ * while the rest of the service starts. A call that comes before waits for that, at most the time-out beyond the
+ * client's build; when Redis cannot be reached then, the first call finds it out as before.
  */
 public final class Redis implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Redis.class.getName());
     private static final Duration RECONNECT_DELAY = Duration.ofMillis(500);
 
-    private final ClientResources resources;
-    private final RedisClient client;
+    private final CompletableFuture<Opened> opening;
     private final String keyPrefix;
     private final Duration timeout;
     private final CircuitBreaker breaker;
@@ -46,26 +53,10 @@ public final class Redis implements AutoCloseable {
     private volatile boolean degraded;
 
     public Redis(String url, RedisSettings settings) {
-        // Without what the service does not use: per-command latency statistics (requests are measured instead) and
-        // Netty's own DNS client (the JDK resolver, with /etc/hosts and the system's search domains, resolves one host)
-        this.resources = DefaultClientResources.builder()
-                // Lettuce's default back-off between reconnects grows to 30 s: after an outage of that length the
-                // service would return to Redis only up to 30 s after Redis did; a try every RECONNECT_DELAY is cheap
-                .reconnectDelay(Delay.constant(RECONNECT_DELAY))
-                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
-                .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
-                .build();
         this.timeout = settings.timeout();
         RedisURI uri = RedisURI.create(url);
         // the connection handshake's own time-out (60 s unless set): a black-holed Redis must not hold a connect longer
         uri.setTimeout(timeout);
-        this.client = RedisClient.create(resources, uri);
-        this.client.setOptions(ClientOptions.builder()
-                                       .autoReconnect(true)
-                                       .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                                       .timeoutOptions(TimeoutOptions.enabled(timeout))
-                                       .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                                       .build());
         this.keyPrefix = settings.prefix();
         this.breaker = CircuitBreaker.builder()
                 .name("redis")
@@ -74,6 +65,8 @@ public final class Redis implements AutoCloseable {
                 .successThreshold(1)
                 .delay(settings.breakerDelay())
                 .build();
+        this.opening = CompletableFuture.supplyAsync(() -> Opened.open(uri, timeout),
+                                                     task -> Thread.ofPlatform().name("redis-opening").start(task));
         // the rate limits and the user cache return to Redis as soon as it answers, with or without requests
         this.recovery = new RecoveryProbe("redis", settings.breakerDelay(), this::degraded,
                                           () -> call(current -> current.sync().ping(), () -> null));
@@ -117,17 +110,19 @@ public final class Redis implements AutoCloseable {
         return degraded;
     }
 
-    /** The connection, opened on first use; throws when Redis cannot be reached. */
+    /** The connection, the one opened at the start or a new one; throws when Redis cannot be reached. */
     public StatefulRedisConnection<byte[], byte[]> connection() {
         StatefulRedisConnection<byte[], byte[]> current = connection;
         if (current != null) {
             return current;
         }
+        Opened opened = opening.join();
         // a lock, not a monitor: a virtual thread waiting here must not pin its carrier (JDK 21)
         connecting.lock();
         try {
             if (connection == null) {
-                connection = client.connect(ByteArrayCodec.INSTANCE);
+                connection = opened.takeFirstConnection()
+                        .orElseGet(() -> opened.client().connect(ByteArrayCodec.INSTANCE));
             }
             return connection;
         } finally {
@@ -138,8 +133,48 @@ public final class Redis implements AutoCloseable {
     @Override
     public void close() {
         recovery.close();
-        // closes the connection too (closing it first made the client warn "Connection is already closed")
-        client.shutdown(Duration.ZERO, timeout);
-        resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // closes the connection too (closing it first made the client warn "Connection is already closed"); a client
+        // still being built is shut down once it is
+        opening.thenAccept(opened -> {
+            opened.client().shutdown(Duration.ZERO, timeout);
+            opened.resources().shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Lettuce's client and the connection its start made, until the first caller takes it. */
+    private record Opened(ClientResources resources, RedisClient client,
+                          AtomicReference<StatefulRedisConnection<byte[], byte[]>> firstConnection) {
+
+        static Opened open(RedisURI uri, Duration timeout) {
+            // Without what the service does not use: per-command latency statistics (requests are measured instead)
+            // and Netty's own DNS client (the JDK resolver, with /etc/hosts and the system's search domains, resolves
+            // one host)
+            ClientResources resources = DefaultClientResources.builder()
+                    // Lettuce's default back-off between reconnects grows to 30 s: after an outage of that length the
+                    // service would return to Redis only up to 30 s after Redis did; a try every RECONNECT_DELAY is
+                    // cheap
+                    .reconnectDelay(Delay.constant(RECONNECT_DELAY))
+                    .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                    .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+                    .build();
+            RedisClient client = RedisClient.create(resources, uri);
+            client.setOptions(ClientOptions.builder()
+                                      .autoReconnect(true)
+                                      .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                                      .timeoutOptions(TimeoutOptions.enabled(timeout))
+                                      .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                                      .build());
+            StatefulRedisConnection<byte[], byte[]> first;
+            try {
+                first = client.connect(ByteArrayCodec.INSTANCE);
+            } catch (RuntimeException unreachable) {
+                first = null; // the first call finds it out, through the breaker, and says so
+            }
+            return new Opened(resources, client, new AtomicReference<>(first));
+        }
+
+        Optional<StatefulRedisConnection<byte[], byte[]>> takeFirstConnection() {
+            return Optional.ofNullable(firstConnection.getAndSet(null));
+        }
     }
 }
