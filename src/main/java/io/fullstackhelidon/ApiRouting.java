@@ -22,6 +22,7 @@ import io.fullstackhelidon.infra.observability.RequestObserver;
 import io.fullstackhelidon.infra.observability.TrafficReadiness;
 import io.fullstackhelidon.infra.ratelimit.RateLimitFilter;
 import io.fullstackhelidon.infra.ratelimit.RateLimiter;
+import io.fullstackhelidon.workarounds.ClientDisconnects;
 import io.fullstackhelidon.workarounds.SlowBodyGuard;
 
 import io.helidon.webserver.http.HttpFeature;
@@ -79,7 +80,7 @@ final class ApiRouting implements HttpFeature {
         catalog.register(routing);
         new ApiDocs(new ApiDocs.Deployment(settings.projectName(), settings.apiPrefix(), settings.development()),
                     endpoints, json).register(routing, settings.apiPrefix());
-        routing.any(catalog);
+        routing.any(ClientDisconnects.closingWhenGone(catalog));
         new ErrorMapping(json, DatabaseAvailability::refusalOf).register(routing);
     }
 

@@ -1,5 +1,7 @@
 package io.fullstackhelidon.contract;
 
+import io.fullstackhelidon.workarounds.ClientDisconnects;
+
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -12,13 +14,17 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public record RouteTemplate(String template) {
 
-    /** Wraps {@code handler} so that it records {@code template} before handling. */
+    /**
+     * Wraps {@code handler} so that it records {@code template} before handling (and a client that goes away while
+     * its answer is written is no server error).
+     */
     public static Handler recording(String template, Handler handler) {
         RouteTemplate route = new RouteTemplate(template);
+        Handler closingWhenGone = ClientDisconnects.closingWhenGone(handler);
         return (ServerRequest request, ServerResponse response) -> {
             request.context().register(RouteTemplate.class, route);
             org.slf4j.MDC.put("route", template);
-            handler.handle(request, response);
+            closingWhenGone.handle(request, response);
         };
     }
 }

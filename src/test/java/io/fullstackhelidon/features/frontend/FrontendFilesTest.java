@@ -8,15 +8,22 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import io.fullstackhelidon.support.RawHttp;
+import io.fullstackhelidon.support.RawHttp;
 import io.fullstackhelidon.support.Reply;
 import io.fullstackhelidon.support.TestServer;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
@@ -27,6 +34,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +61,31 @@ class FrontendFilesTest {
         Files.createSymbolicLink(build.resolve("leak.txt"), outside);
         Files.createSymbolicLink(build.resolve("linked"), build.resolve("admin"));
         TestServer.configure(server, Map.of("frontend.dir", build.toString()));
+    }
+
+    @Test
+    void aClientLeavingMidDownloadIsNoServerError() throws Exception {
+        Files.write(build.resolve("large.bin"), new byte[8 << 20]);
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger access = logging.getLogger("access");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        access.setLevel(Level.INFO); // the tests' logging keeps warnings only: the request's end is its access line
+        try {
+            RawHttp.leaveWhileAnswered(server.port(), "/large.bin");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (log.list.stream().noneMatch(event -> event.getLoggerName().equals("access"))) {
+                assertThat(System.nanoTime()).as("the download's access-log line within 5 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(log.list).as("a client that went away is not a server error")
+                    .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
+        } finally {
+            access.setLevel(null);
+            root.detachAppender(log);
+        }
     }
 
     @Test
