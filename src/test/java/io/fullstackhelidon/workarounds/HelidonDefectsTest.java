@@ -44,7 +44,7 @@ class HelidonDefectsTest {
     private static final AtomicInteger PROLOGUE_EVENTS = new AtomicInteger();
 
     /** Larger than any socket buffer on the way: its write waits for the client to read. */
-    static final int LARGE_BODY = 8 << 20;
+    private static final int LARGE_BODY = 8 << 20;
 
     private static WebServer plain;
 
