@@ -84,18 +84,18 @@ public final class Main {
             System.exit(1);
             return;
         }
+        // from here a stop is graceful, also one that comes while the database still opens
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
+                () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
+        exitCleanlyOnSigterm();
         try {
             app.awaitReady();
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Cannot start: " + e.getMessage());
-            server.stop();
             System.exit(1);
             return;
         }
         Thread.ofVirtual().name("class-data-archive-check").start(StaleClassDataArchive::removeIfOutdated);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(
-                () -> lifecycle.shutDown(server, errorTracking, settings.operations().shutdownDrain())));
-        exitCleanlyOnSigterm();
         LOGGER.log(Level.INFO, settings.projectName() + " serves " + settings.apiPrefix() + " on port "
                                + server.port() + ", database " + settings.database().jdbcUrl()
                                + (errorTracking.enabled() ? ", errors reported to Sentry" : ""));

@@ -142,26 +142,52 @@ class ServiceProcessTest {
 
     @Test
     void itListensWhileTheDatabaseOpensAndTurnsReadyOnceItHas(@TempDir Path directory) throws Exception {
+        whileTheDatabaseIsAway(directory, (service, proxy) -> {
+            HttpResponse<String> unready = awaitAnswer(service.port(), "/health/ready");
+            assertThat(unready.statusCode()).isEqualTo(503);
+            assertThat(unready.body()).contains("\"state\":\"starting\"")
+                    .contains("opening: waiting for the database and its migrations");
+            assertThat(send(service.port(), "/health/live").statusCode()).as("alive while it waits").isEqualTo(200);
+            assertThat(send(service.port(), "/api/v1/utils/health-check/").body()).as("what needs no database")
+                    .isEqualTo("true");
+
+            proxy.pass();
+            service.awaitLine(" serves ", Duration.ofSeconds(30));
+            assertThat(send(service.port(), "/health/ready").statusCode()).isEqualTo(200);
+            assertThat(service.output()).anyMatch(line -> line.contains("Superuser created"));
+        });
+    }
+
+    @Test
+    void aStopWhileTheDatabaseOpensIsGraceful(@TempDir Path directory) throws Exception {
+        whileTheDatabaseIsAway(directory, (service, proxy) -> {
+            assertThat(awaitAnswer(service.port(), "/health/ready").statusCode()).isEqualTo(503);
+
+            service.terminate();
+
+            assertThat(service.awaitExit(Duration.ofSeconds(15))).as("a requested stop is not a failure").isZero();
+            assertThat(service.output()).anyMatch(line -> line.contains("Stopped: requests finished, pools closed"))
+                    .noneMatch(line -> line.contains(" serves "));
+        });
+    }
+
+    /** What a test does with a process whose database is behind a proxy that refuses it for now. */
+    private interface StartingService {
+        void run(ServiceProcess service, TcpProxy proxy) throws Exception;
+    }
+
+    /** Starts the service on an H2 database served over TCP behind a proxy that refuses, and hands both over. */
+    private static void whileTheDatabaseIsAway(Path directory, StartingService test) throws Exception {
         Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
         try (TcpProxy proxy = TcpProxy.to("127.0.0.1", h2.getPort())) {
             proxy.refuse();
             int port = freePort();
             try (ServiceProcess service = ServiceProcess.startOn(port, directory, Map.of(
-                    "LOG_FORMAT", "text", "DATABASE_URL", "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:opening-"
-                                                          + port + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                                          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"))) {
-                HttpResponse<String> unready = awaitAnswer(port, "/health/ready");
-                assertThat(unready.statusCode()).isEqualTo(503);
-                assertThat(unready.body()).contains("\"state\":\"starting\"")
-                        .contains("opening: waiting for the database and its migrations");
-                assertThat(send(port, "/health/live").statusCode()).as("alive while it waits").isEqualTo(200);
-                assertThat(send(port, "/api/v1/utils/health-check/").body()).as("what needs no database")
-                        .isEqualTo("true");
-
-                proxy.pass();
-                service.awaitLine(" serves ", Duration.ofSeconds(30));
-                assertThat(send(port, "/health/ready").statusCode()).isEqualTo(200);
-                assertThat(service.output()).anyMatch(line -> line.contains("Superuser created"));
+                    "LOG_FORMAT", "text", "SHUTDOWN_DRAIN_SECONDS", "1",
+                    "DATABASE_URL", "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:opening-" + port
+                                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                                    + "DB_CLOSE_DELAY=-1"))) {
+                test.run(service, proxy);
             }
         } finally {
             h2.stop();
