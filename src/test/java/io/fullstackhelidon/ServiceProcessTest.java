@@ -147,13 +147,13 @@ class ServiceProcessTest {
             assertThat(unready.statusCode()).isEqualTo(503);
             assertThat(unready.body()).contains("\"state\":\"starting\"")
                     .contains("opening: waiting for the database and its migrations");
-            assertThat(send(service.port(), "/health/live").statusCode()).as("alive while it waits").isEqualTo(200);
-            assertThat(send(service.port(), "/api/v1/utils/health-check/").body()).as("what needs no database")
+            assertThat(awaitAnswer(service.port(), "/health/live").statusCode()).as("alive while it waits").isEqualTo(200);
+            assertThat(awaitAnswer(service.port(), "/api/v1/utils/health-check/").body()).as("what needs no database")
                     .isEqualTo("true");
 
             proxy.pass();
             service.awaitLine(" serves ", Duration.ofSeconds(30));
-            assertThat(send(service.port(), "/health/ready").statusCode()).isEqualTo(200);
+            assertThat(awaitAnswer(service.port(), "/health/ready").statusCode()).isEqualTo(200);
             assertThat(service.output()).anyMatch(line -> line.contains("Superuser created"));
         });
     }
@@ -231,7 +231,10 @@ class ServiceProcessTest {
         return false;
     }
 
-    /** The first answer of {@code path} on {@code port}, polling while nothing listens there (at most 60 s). */
+    /**
+     * The first answer of {@code path} on {@code port}, trying again while the connection fails (nothing listens yet,
+     * or the JDK client's connect failed once under load), at most 60 s.
+     */
     private HttpResponse<String> awaitAnswer(int port, String path) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
