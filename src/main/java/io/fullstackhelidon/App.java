@@ -170,7 +170,7 @@ public final class App implements AutoCloseable {
                 features.add(new PrivateApi(users));
             }
             // on a thread of its own, while the caller goes on (building the web server)
-            this.ready = database.opened().thenRunAsync(this::superuserAndJobs,
+            this.ready = database.opened().thenRunAsync(this::onceOpen,
                                                         task -> Thread.ofPlatform().name("app-ready").start(task));
         } catch (RuntimeException e) {
             close();
@@ -215,7 +215,8 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void superuserAndJobs() {
+    /** The first superuser, the job queue, the virtual-thread meters: what waits for the open database. */
+    private void onceOpen() {
         boolean created = users.ensureSuperuser(settings.firstSuperuser());
         LOGGER.log(Level.INFO, created ? "Superuser created" : "Superuser already exists: left as it is");
         if (jobs != null) {

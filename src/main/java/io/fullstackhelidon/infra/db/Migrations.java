@@ -59,12 +59,13 @@ public final class Migrations {
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.username(),
                                                                  settings.password())) {
             templateSchema = connection.getSchema();
-            if (!hasTable(connection, SERVICE_SCHEMA, HISTORY) && hasTable(connection, templateSchema, HISTORY)) {
+            boolean ownHistory = hasTable(connection, SERVICE_SCHEMA, HISTORY);
+            if (!ownHistory && hasTable(connection, templateSchema, HISTORY)) {
                 moveHistory(connection, templateSchema);
+                ownHistory = true;
             }
-            origin = origin(connection, templateSchema);
-            if (origin == Origin.OWN && hasTable(connection, SERVICE_SCHEMA, HISTORY)
-                && ShippedMigration.in(Migrations.class.getClassLoader(), folders(settings))
+            origin = ownHistory ? Origin.OWN : origin(connection, templateSchema);
+            if (ownHistory && ShippedMigration.in(Migrations.class.getClassLoader(), folders(settings))
                         .map(shipped -> allApplied(connection, shipped)).orElse(false)) {
                 LOGGER.log(Level.INFO, "The schema is current: every migration of this build is applied as shipped");
                 return Origin.CURRENT;
@@ -140,10 +141,8 @@ public final class Migrations {
         return expected.isEmpty();
     }
 
+    /** What a database without the service's history is: the template's, or empty (ours to create). */
     private static Origin origin(Connection connection, String templateSchema) throws SQLException {
-        if (hasTable(connection, SERVICE_SCHEMA, HISTORY)) {
-            return Origin.OWN;
-        }
         Optional<String> alembicRevision = alembicRevision(connection, templateSchema);
         if (alembicRevision.isPresent()) {
             if (!TEMPLATE_ALEMBIC_HEAD.equals(alembicRevision.get())) {

@@ -17,27 +17,18 @@ public final class OwnedMeters implements AutoCloseable {
     private final Supplier<MeterRegistry> registrySource;
     private final List<Meter> owned = new CopyOnWriteArrayList<>();
     private final List<Object> states = new CopyOnWriteArrayList<>();
-    private volatile MeterRegistry registry;
 
     /**
-     * Meters of the registry {@code registrySource} gives, asked for at the first use: Helidon's global registry takes
-     * 0.1 s to build, which the composition root spends on a thread of its own while it wires the rest.
+     * Meters of the registry {@code registrySource} gives, asked for at each use and so not before the first: Helidon's
+     * global registry takes 0.1 s to build, which the composition root spends on a thread of its own while it wires the
+     * rest (its source is that build's result, the same registry every time).
      */
     public OwnedMeters(Supplier<MeterRegistry> registrySource) {
         this.registrySource = registrySource;
     }
 
     public MeterRegistry registry() {
-        MeterRegistry known = registry;
-        if (known == null) {
-            synchronized (this) {
-                if (registry == null) {
-                    registry = registrySource.get();
-                }
-                known = registry;
-            }
-        }
-        return known;
+        return registrySource.get();
     }
 
     /** Registers a meter bound to this instance's state. */
@@ -58,9 +49,9 @@ public final class OwnedMeters implements AutoCloseable {
 
     @Override
     public void close() {
-        MeterRegistry known = registry;
-        if (known != null) {
-            owned.forEach(known::remove);
+        if (!owned.isEmpty()) {
+            // the registry was had for these, so asking for it again does not build it
+            owned.forEach(registrySource.get()::remove);
         }
         owned.clear();
         states.clear();

@@ -2,10 +2,8 @@ package io.fullstackhelidon.infra.redis;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -121,8 +119,9 @@ public final class Redis implements AutoCloseable {
         connecting.lock();
         try {
             if (connection == null) {
-                connection = opened.takeFirstConnection()
-                        .orElseGet(() -> opened.client().connect(ByteArrayCodec.INSTANCE));
+                // assigned once: the start's connection, when it made one, is taken at most once
+                connection = opened.firstConnection() != null ? opened.firstConnection()
+                                                              : opened.client().connect(ByteArrayCodec.INSTANCE);
             }
             return connection;
         } finally {
@@ -141,9 +140,9 @@ public final class Redis implements AutoCloseable {
         });
     }
 
-    /** Lettuce's client and the connection its start made, until the first caller takes it. */
+    /** Lettuce's client and the connection its start made (null when Redis could not be reached then). */
     private record Opened(ClientResources resources, RedisClient client,
-                          AtomicReference<StatefulRedisConnection<byte[], byte[]>> firstConnection) {
+                          StatefulRedisConnection<byte[], byte[]> firstConnection) {
 
         static Opened open(RedisURI uri, Duration timeout) {
             // Without what the service does not use: per-command latency statistics (requests are measured instead)
@@ -170,11 +169,7 @@ public final class Redis implements AutoCloseable {
             } catch (RuntimeException unreachable) {
                 first = null; // the first call finds it out, through the breaker, and says so
             }
-            return new Opened(resources, client, new AtomicReference<>(first));
-        }
-
-        Optional<StatefulRedisConnection<byte[], byte[]>> takeFirstConnection() {
-            return Optional.ofNullable(firstConnection.getAndSet(null));
+            return new Opened(resources, client, first);
         }
     }
 }
