@@ -17,7 +17,7 @@ JVM_EXTRA="${JVM_EXTRA:-} -XX:FlightRecorderOptions:stackdepth=128"
 source "$HERE/one-service.sh"
 [ "$TARGET" = item ] && TARGET=/api/v1/items/$(new_item)
 wrk -t2 -c64 -d5s -s "$BENCH_LUA/get.lua" "http://127.0.0.1:$PORT$TARGET" > /dev/null
-"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd" "$PID" JFR.start name=profile settings=profile > /dev/null
+"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd" "$PID" JFR.start name=profile settings=${JFR_SETTINGS:-profile} > /dev/null
 wrk -t2 -c64 -d"${SECONDS_TO_RECORD}s" -s "$BENCH_LUA/get.lua" "http://127.0.0.1:$PORT$TARGET" | grep '^SUMMARY'
 "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd" "$PID" JFR.stop name=profile filename="$OUT" > /dev/null
 "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr" print --json --stack-depth 128 --events jdk.ExecutionSample "$OUT" | python3 "$HERE/owners.py" "$HERE/owners.txt"

@@ -127,11 +127,11 @@ public record Settings(String projectName,
         }
 
         /**
-         * One hash already keeps {@code parallelism} cores busy (the lanes run on threads of their own), so more hashes
-         * at once than cores / lanes only add memory, not throughput.
+         * One hash keeps one core busy (its lanes run on the calling thread), so more hashes at once than cores only
+         * add memory, not throughput.
          */
-        public static int defaultConcurrency(int parallelism) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
+        public static int defaultConcurrency() {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -182,7 +182,7 @@ public record Settings(String projectName,
                                 integer(config, "security.password-hash.iterations"),
                                 parallelism,
                                 config.get("security.password-hash.max-concurrent").asInt().asOptional()
-                                        .orElseGet(() -> PasswordHashSettings.defaultConcurrency(parallelism)),
+                                        .orElseGet(PasswordHashSettings::defaultConcurrency),
                                 Duration.ofMillis(number(config, "security.password-hash.max-wait-millis")))),
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),

@@ -1,6 +1,7 @@
 package io.fullstackhelidon.infra.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,25 +10,19 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.fullstackhelidon.domain.Unavailable;
 import io.fullstackhelidon.infra.config.Settings.PasswordHashSettings;
 
-import de.mkammerer.argon2.Argon2;
-import de.mkammerer.argon2.Argon2Factory;
-import de.mkammerer.argon2.jna.Argon2Library;
-import de.mkammerer.argon2.jna.Argon2_type;
-import de.mkammerer.argon2.jna.Size_t;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
  * Password hashing compatible with the template (pwdlib): new hashes are argon2id PHC strings with argon2-cffi's
  * parameters; bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}, as passlib wrote them) still verify and are
  * replaced by argon2id on the next successful login. Every argon2 computation holds one of a bounded number of
- * permits (each takes 64 MiB): under a flood, requests queue briefly and are then answered 503, never an
- * OutOfMemoryError.
+ * permits (each its 64 MiB of native memory, kept for the next: {@link NativeArgon2}): under a flood, requests queue
+ * briefly and are then answered 503, never an OutOfMemoryError.
  */
 public final class PasswordHasher {
 
@@ -35,15 +30,8 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final int BCRYPT_MAX_PASSWORD_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
-    // argon2.h: the type ids and the result codes that are failures of the computation, not of the input
-    private static final Argon2_type ARGON2D = new Argon2_type(0);
-    private static final Argon2_type ARGON2I = new Argon2_type(1);
-    private static final Argon2_type ARGON2ID = new Argon2_type(2);
-    private static final int ARGON2_OK = 0;
-    private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
-    private static final int ARGON2_THREAD_FAIL = -33;
 
-    private final Argon2 argon2;
+    private final NativeArgon2 argon2;
     private final PasswordHashSettings settings;
     private final String currentParameters;
     private final Semaphore permits;
@@ -52,7 +40,7 @@ public final class PasswordHasher {
     private final String dummyHash;
 
     public PasswordHasher(PasswordHashSettings settings) {
-        this.argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+        this.argon2 = new NativeArgon2(settings.memoryKib());
         this.settings = settings;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.maxWait = settings.maxWait();
@@ -74,8 +62,14 @@ public final class PasswordHasher {
 
     /** A new argon2id hash of {@code password}. */
     public String hash(String password) {
-        return bounded(() -> withChars(password, chars -> argon2.hash(settings.iterations(), settings.memoryKib(),
-                                                                      settings.parallelism(), chars)));
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        Argon2Hash parameters = new Argon2Hash(Argon2Hash.ARGON2ID, Argon2Hash.VERSION_13, settings.memoryKib(),
+                                               settings.iterations(), settings.parallelism(), salt,
+                                               new byte[HASH_BYTES]);
+        byte[] digest = bounded(() -> computed(parameters, password));
+        return new Argon2Hash(parameters.type(), parameters.version(), parameters.memoryKib(), parameters.iterations(),
+                              parameters.lanes(), salt, digest).encoded();
     }
 
     /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
@@ -101,26 +95,26 @@ public final class PasswordHasher {
         return false;
     }
 
+    /** A malformed hash or parameters argon2 refuses (such as no passes) never match. */
+    private boolean argon2Matches(String password, String storedHash) {
+        return Argon2Hash.parse(storedHash).map(stored -> {
+            byte[] digest = computed(stored, password);
+            return digest.length > 0 && MessageDigest.isEqual(digest, stored.digest());
+        }).orElse(false);
+    }
+
     /**
-     * The library's own {@code verify} answers {@code false} for every error code; its native call tells a mismatch
-     * and a malformed hash (no match) from a memory or thread failure (thrown).
+     * The digest of {@code password} under {@code parameters}; empty when argon2 refuses the parameters. A failure
+     * of the computation itself (no memory) is thrown: it is an error, not a wrong password.
      */
-    private static boolean argon2Matches(String password, String storedHash) {
-        Argon2_type type = storedHash.startsWith("$argon2id$") ? ARGON2ID
-                           : storedHash.startsWith("$argon2i$") ? ARGON2I
-                           : storedHash.startsWith("$argon2d$") ? ARGON2D : null;
-        if (type == null) {
-            return false;
-        }
-        byte[] encoded = (storedHash + "\0").getBytes(StandardCharsets.US_ASCII);
+    private byte[] computed(Argon2Hash parameters, String password) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         try {
-            int result = Argon2Library.INSTANCE.argon2_verify(encoded, bytes, new Size_t(bytes.length), type);
-            if (result == ARGON2_MEMORY_ALLOCATION_ERROR || result == ARGON2_THREAD_FAIL) {
-                throw new IllegalStateException("argon2 verification failed: "
-                                                + Argon2Library.INSTANCE.argon2_error_message(result));
+            NativeArgon2.Result result = argon2.compute(parameters, bytes);
+            if (result.code() == NativeArgon2.ARGON2_MEMORY_ALLOCATION_ERROR) {
+                throw new IllegalStateException("argon2 computation failed: " + NativeArgon2.message(result.code()));
             }
-            return result == ARGON2_OK;
+            return result.digest();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -174,16 +168,6 @@ public final class PasswordHasher {
             return Base64.getDecoder().decode(padded(encodedHash)).length != HASH_BYTES;
         } catch (IllegalArgumentException e) {
             return true;
-        }
-    }
-
-    /** Hands the password to the native library as characters wiped right after. */
-    private <T> T withChars(String password, Function<char[], T> use) {
-        char[] chars = password.toCharArray();
-        try {
-            return use.apply(chars);
-        } finally {
-            argon2.wipeArray(chars);
         }
     }
 

@@ -94,8 +94,8 @@ class SettingsTest {
         assertThat(settings.frontendHost()).isEqualTo("http://localhost:5173");
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:5173");
         assertThat(settings.security().passwordHash()).as("argon2-cffi's parameters, which the template's hashes carry")
-                .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Settings.PasswordHashSettings
-                        .defaultConcurrency(4), Duration.ofSeconds(30)));
+                .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Runtime.getRuntime().availableProcessors(),
+                                                             Duration.ofSeconds(30)));
     }
 
     @Test
