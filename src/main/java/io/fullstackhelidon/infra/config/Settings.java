@@ -1,5 +1,6 @@
 package io.fullstackhelidon.infra.config;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,11 +128,23 @@ public record Settings(String projectName,
         }
 
         /**
-         * One hash keeps one core busy (its lanes run on the calling thread), so more hashes at once than cores only
-         * add memory, not throughput.
+         * The default of {@code max-concurrent} for this process: {@link #concurrencyFor} its processors and the memory
+         * it may have (the container's limit where there is one, as the JDK reports it, else the machine's).
          */
-        public static int defaultConcurrency() {
-            return Runtime.getRuntime().availableProcessors();
+        public static int defaultConcurrency(int memoryKib) {
+            long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            return concurrencyFor(Runtime.getRuntime().availableProcessors(), memory, memoryKib);
+        }
+
+        /**
+         * One hash keeps one core busy (its lanes run on the calling thread), so more hashes at once than cores only
+         * add memory; and each keeps its {@code memoryKib} for the next, so no more of them than a quarter of
+         * {@code memoryBytes} holds: a 512 MiB pod keeps at most two 64 MiB matrices, however many cores its node has.
+         */
+        static int concurrencyFor(int processors, long memoryBytes, int memoryKib) {
+            long byMemory = memoryBytes / 4 / (memoryKib * 1024L);
+            return (int) Math.max(1, Math.min(processors, byMemory));
         }
     }
 
@@ -166,6 +179,7 @@ public record Settings(String projectName,
         String projectName = required(config, "app.project-name", "PROJECT_NAME");
         boolean development = string(config, "app.environment").equalsIgnoreCase("development");
         int parallelism = integer(config, "security.password-hash.parallelism");
+        int memoryKib = integer(config, "security.password-hash.memory-kib");
         return new Settings(
                 projectName,
                 development,
@@ -178,11 +192,11 @@ public record Settings(String projectName,
                         Duration.ofMinutes(number(config, "security.access-token-expire-minutes")),
                         Duration.ofHours(number(config, "security.email-reset-token-expire-hours")),
                         new PasswordHashSettings(
-                                integer(config, "security.password-hash.memory-kib"),
+                                memoryKib,
                                 integer(config, "security.password-hash.iterations"),
                                 parallelism,
                                 config.get("security.password-hash.max-concurrent").asInt().asOptional()
-                                        .orElseGet(PasswordHashSettings::defaultConcurrency),
+                                        .orElseGet(() -> PasswordHashSettings.defaultConcurrency(memoryKib)),
                                 Duration.ofMillis(number(config, "security.password-hash.max-wait-millis")))),
                 new FirstSuperuser(
                         required(config, "first-superuser.email", "FIRST_SUPERUSER"),

@@ -94,8 +94,18 @@ class SettingsTest {
         assertThat(settings.frontendHost()).isEqualTo("http://localhost:5173");
         assertThat(settings.corsOrigins()).containsExactly("http://localhost:5173");
         assertThat(settings.security().passwordHash()).as("argon2-cffi's parameters, which the template's hashes carry")
-                .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Runtime.getRuntime().availableProcessors(),
-                                                             Duration.ofSeconds(30)));
+                .isEqualTo(new Settings.PasswordHashSettings(65536, 3, 4, Settings.PasswordHashSettings
+                        .defaultConcurrency(65536), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void argon2RunsOneHashPerCoreAndKeepsAQuarterOfTheMemoryAtMost() {
+        long mib = 1024 * 1024;
+
+        assertThat(Settings.PasswordHashSettings.concurrencyFor(2, 23 * 1024 * mib, 65536)).isEqualTo(2);
+        assertThat(Settings.PasswordHashSettings.concurrencyFor(16, 512 * mib, 65536)).as("a 512 MiB pod").isEqualTo(2);
+        assertThat(Settings.PasswordHashSettings.concurrencyFor(16, 200 * mib, 65536)).isEqualTo(1);
+        assertThat(Settings.PasswordHashSettings.concurrencyFor(4, 64 * mib, 65536)).as("never none").isEqualTo(1);
     }
 
     @Test
