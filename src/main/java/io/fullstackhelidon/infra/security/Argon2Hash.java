@@ -54,8 +54,17 @@ record Argon2Hash(int type, int version, long memoryKib, long iterations, long l
     /** The PHC string, as argon2's encoder writes it. */
     String encoded() {
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return "$" + TYPE_NAMES[type] + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + lanes + "$"
-               + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
+        return parameters() + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
+    }
+
+    /** The PHC string's start, up to the salt: what every hash made with these parameters begins with. */
+    String parameters() {
+        return "$" + TYPE_NAMES[type] + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + lanes + "$";
+    }
+
+    /** The same parameters with another salt and digest. */
+    Argon2Hash with(byte[] newSalt, byte[] newDigest) {
+        return new Argon2Hash(type, version, memoryKib, iterations, lanes, newSalt, newDigest);
     }
 
     /** Unpadded Base64 whose last group is one character long cannot be; argon2 refuses it too. */

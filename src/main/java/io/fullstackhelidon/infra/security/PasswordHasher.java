@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,8 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NativeArgon2 argon2;
-    private final PasswordHashSettings settings;
+    /** The parameters of new hashes (the salt and digest are placeholders of their lengths). */
+    private final Argon2Hash current;
     private final String currentParameters;
     private final Semaphore permits;
     private final LongAdder computations = new LongAdder();
@@ -41,12 +41,13 @@ public final class PasswordHasher {
 
     public PasswordHasher(PasswordHashSettings settings) {
         this.argon2 = new NativeArgon2(settings.memoryKib());
-        this.settings = settings;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.maxWait = settings.maxWait();
-        this.currentParameters = "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p="
-                                 + settings.parallelism() + "$";
-        this.dummyHash = currentParameters + randomBase64(SALT_BYTES) + "$" + randomBase64(HASH_BYTES);
+        this.current = new Argon2Hash(Argon2Hash.ARGON2ID, Argon2Hash.VERSION_13, settings.memoryKib(),
+                                      settings.iterations(), settings.parallelism(), new byte[SALT_BYTES],
+                                      new byte[HASH_BYTES]);
+        this.currentParameters = current.parameters();
+        this.dummyHash = current.with(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES)).encoded();
     }
 
     /**
@@ -62,14 +63,12 @@ public final class PasswordHasher {
 
     /** A new argon2id hash of {@code password}. */
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
-        Argon2Hash parameters = new Argon2Hash(Argon2Hash.ARGON2ID, Argon2Hash.VERSION_13, settings.memoryKib(),
-                                               settings.iterations(), settings.parallelism(), salt,
-                                               new byte[HASH_BYTES]);
-        byte[] digest = bounded(() -> computed(parameters, password));
-        return new Argon2Hash(parameters.type(), parameters.version(), parameters.memoryKib(), parameters.iterations(),
-                              parameters.lanes(), salt, digest).encoded();
+        Argon2Hash salted = current.with(randomBytes(SALT_BYTES), new byte[HASH_BYTES]);
+        byte[] digest = bounded(() -> computed(salted, password));
+        if (digest.length == 0) {
+            throw new IllegalStateException("argon2 refused the configured parameters " + currentParameters);
+        }
+        return salted.with(salted.salt(), digest).encoded();
     }
 
     /** Checks {@code password} against {@code storedHash}; an unknown hash format never matches. */
@@ -160,15 +159,9 @@ public final class PasswordHasher {
     }
 
     private boolean needsRehash(String storedHash) {
-        if (!storedHash.startsWith(currentParameters)) {
-            return true;
-        }
-        String encodedHash = storedHash.substring(storedHash.lastIndexOf('$') + 1);
-        try {
-            return Base64.getDecoder().decode(padded(encodedHash)).length != HASH_BYTES;
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
+        return Argon2Hash.parse(storedHash)
+                .map(stored -> !stored.parameters().equals(currentParameters) || stored.digest().length != HASH_BYTES)
+                .orElse(true);
     }
 
     /** bcrypt uses the first 72 bytes of a password; passlib and older Python bcrypt truncated silently too. */
@@ -178,14 +171,9 @@ public final class PasswordHasher {
         return BCrypt.verifyer().verify(used, storedHash.getBytes(StandardCharsets.US_ASCII)).verified;
     }
 
-    private static String randomBase64(int length) {
+    private static byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String padded(String base64) {
-        int remainder = base64.length() % 4;
-        return remainder == 0 ? base64 : base64 + "=".repeat(4 - remainder);
+        return bytes;
     }
 }
