@@ -1,6 +1,12 @@
 package io.fullstackhelidon.infra.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import de.mkammerer.argon2.Argon2Factory;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,25 @@ class NativeArgon2Test {
                 assertThat(parsed.encoded()).isEqualTo(library);
                 assertThat(parsed.salt()).isEqualTo(SALT);
             });
+        }
+    }
+
+    /** Computations at once each get a matrix of their own: no digest is spoiled by another's writes. */
+    @Test
+    void concurrentComputationsDoNotShareAMatrix() throws Exception {
+        NativeArgon2 argon2 = new NativeArgon2(2048);
+        String library = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id)
+                .hash(3, 2048, 4, "changethis".toCharArray(), StandardCharsets.UTF_8, SALT);
+        Argon2Hash parameters = Argon2Hash.parse(library).orElseThrow();
+        try (ExecutorService threads = Executors.newFixedThreadPool(6)) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                results.add(threads.submit(() -> parameters.with(SALT, argon2.compute(
+                        parameters, "changethis".getBytes(StandardCharsets.UTF_8)).digest()).encoded()));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(library);
+            }
         }
     }
 
