@@ -1,6 +1,7 @@
 package io.fullstackhelidon.infra.security;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +24,11 @@ record Argon2Hash(int type, int version, long memoryKib, long iterations, long l
 
     static final int ARGON2ID = 2;
     static final int VERSION_13 = 0x13;
-    private static final String[] TYPE_NAMES = {"argon2d", "argon2i", "argon2id"};
+    /** By type id. */
+    private static final List<String> TYPE_NAMES = List.of("argon2d", "argon2i", "argon2id");
     private static final Pattern FORMAT = Pattern.compile(
-            "\\$(argon2id|argon2i|argon2d)(?:\\$v=(16|19))?\\$m=([0-9]{1,10}),t=([0-9]{1,10}),p=([0-9]{1,10})"
-            + "\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+            "\\$(" + String.join("|", TYPE_NAMES) + ")(?:\\$v=(16|19))?"
+            + "\\$m=([0-9]{1,10}),t=([0-9]{1,10}),p=([0-9]{1,10})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final long MAX_UNSIGNED_32 = 0xFFFF_FFFFL;
 
     /** The hash {@code text} holds; empty when it is not one (a malformed stored hash never matches). */
@@ -42,7 +44,7 @@ record Argon2Hash(int type, int version, long memoryKib, long iterations, long l
             return Optional.empty();
         }
         try {
-            return Optional.of(new Argon2Hash(java.util.List.of(TYPE_NAMES).indexOf(matcher.group(1)),
+            return Optional.of(new Argon2Hash(TYPE_NAMES.indexOf(matcher.group(1)),
                                               matcher.group(2) == null ? 16 : Integer.parseInt(matcher.group(2)),
                                               memory, iterations, lanes, unpadded(matcher.group(6)),
                                               unpadded(matcher.group(7))));
@@ -59,7 +61,8 @@ record Argon2Hash(int type, int version, long memoryKib, long iterations, long l
 
     /** The PHC string's start, up to the salt: what every hash made with these parameters begins with. */
     String parameters() {
-        return "$" + TYPE_NAMES[type] + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + lanes + "$";
+        return "$" + TYPE_NAMES.get(type) + "$v=" + version + "$m=" + memoryKib + ",t=" + iterations + ",p=" + lanes
+               + "$";
     }
 
     /** The same parameters with another salt and digest. */

@@ -33,7 +33,6 @@ public final class PasswordHasher {
     private final NativeArgon2 argon2;
     /** The parameters of new hashes (the salt and digest are placeholders of their lengths). */
     private final Argon2Hash current;
-    private final String currentParameters;
     private final Semaphore permits;
     private final LongAdder computations = new LongAdder();
     private final Duration maxWait;
@@ -46,7 +45,6 @@ public final class PasswordHasher {
         this.current = new Argon2Hash(Argon2Hash.ARGON2ID, Argon2Hash.VERSION_13, settings.memoryKib(),
                                       settings.iterations(), settings.parallelism(), new byte[SALT_BYTES],
                                       new byte[HASH_BYTES]);
-        this.currentParameters = current.parameters();
         this.dummyHash = current.with(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES)).encoded();
     }
 
@@ -66,7 +64,7 @@ public final class PasswordHasher {
         Argon2Hash salted = current.with(randomBytes(SALT_BYTES), new byte[HASH_BYTES]);
         byte[] digest = bounded(() -> computed(salted, password));
         if (digest.length == 0) {
-            throw new IllegalStateException("argon2 refused the configured parameters " + currentParameters);
+            throw new IllegalStateException("argon2 refused the configured parameters " + current.parameters());
         }
         return salted.with(salted.salt(), digest).encoded();
     }
@@ -160,7 +158,8 @@ public final class PasswordHasher {
 
     private boolean needsRehash(String storedHash) {
         return Argon2Hash.parse(storedHash)
-                .map(stored -> !stored.parameters().equals(currentParameters) || stored.digest().length != HASH_BYTES)
+                .map(stored -> !stored.parameters().equals(current.parameters())
+                               || stored.digest().length != HASH_BYTES)
                 .orElse(true);
     }
 
